@@ -21,6 +21,11 @@ int Main(int argc, char** argv) {
     if (subs.size() > before) commands.emplace_back(subs.back(), std::move(run));
   };
   add(RegisterDemo);
+  add(RegisterQuery);
+  add(RegisterScan);
+  add(RegisterAuth);
+  add(RegisterQa);
+  add(RegisterAudit);
   add(RegisterEmulator);
   try {
     app.parse(argc, argv);
