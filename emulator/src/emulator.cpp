@@ -2,30 +2,89 @@
 
 #include <httplib.h>
 
+#include <chrono>
+#include <fstream>
 #include <thread>
 
+#include "generator/generate.h"
+#include "server/app.h"
+#include "server/auth.h"
+
 namespace gctq_emulator {
+
+// TEMPORARY until the generator's definitions land: weak references keep the emulator linkable.
+[[gnu::weak]] std::unique_ptr<Org> GenerateOrg(GeneratorSettings const& settings);
+[[gnu::weak]] void WriteTruthJsonl(Org const& org, std::ostream& out);
 
 struct Emulator::Impl {
   EmulatorOptions options;
   httplib::Server server;
+  std::unique_ptr<server::App> app;
   std::thread thread;
   int port = 0;
 };
+
+namespace {
+
+std::shared_ptr<Org const> MakeOrg(EmulatorOptions const& options) {
+  if (options.org) return options.org;
+  if (!&GenerateOrg) return nullptr;
+  GeneratorSettings settings;
+  settings.seed = options.seed;
+  settings.conversations = options.conversations;
+  settings.days = options.days;
+  settings.anchor_epoch_s = options.anchor_epoch_s;
+  return GenerateOrg(settings);
+}
+
+std::optional<std::vector<OAuthClientSpec>> ResolveClients(EmulatorOptions const& options,
+                                                           std::string* error) {
+  if (!options.clients.empty()) return options.clients;
+  if (options.clients_path) return server::LoadClients(*options.clients_path, error);
+  return server::DefaultClients();
+}
+
+}  // namespace
 
 Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
 }
 
-Emulator::~Emulator() { Stop(); }
+Emulator::~Emulator() {
+  Stop();
+}
 
 bool Emulator::Start(std::string* error) {
-  impl_->port = impl_->server.bind_to_any_port(impl_->options.host);
-  if (impl_->port <= 0) {
-    if (error) *error = "cannot bind " + impl_->options.host;
+  EmulatorOptions const& options = impl_->options;
+  auto clients = ResolveClients(options, error);
+  if (!clients) return false;
+  std::shared_ptr<Org const> org = MakeOrg(options);
+  if (!org) {
+    if (error) *error = "cannot generate the org";
     return false;
   }
+  if (options.truth_path && &WriteTruthJsonl) {
+    std::ofstream truth(*options.truth_path);
+    if (!truth) {
+      if (error) *error = "cannot write " + *options.truth_path;
+      return false;
+    }
+    WriteTruthJsonl(*org, truth);
+  }
+  impl_->app = std::make_unique<server::App>(org, options, std::move(*clients));
+  if (!impl_->app->LoadFaults(options.faults, error)) return false;
+  impl_->app->Register(impl_->server);
+  impl_->port = options.port == 0
+                    ? impl_->server.bind_to_any_port(options.host)
+                    : (impl_->server.bind_to_port(options.host, options.port) ? options.port : -1);
+  if (impl_->port <= 0) {
+    if (error) *error = "cannot bind " + options.host + ":" + std::to_string(options.port);
+    return false;
+  }
+  impl_->app->set_base_url(base_url());
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
+  for (int i = 0; i < 5000 && !impl_->server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return true;
 }
 
@@ -35,8 +94,12 @@ void Emulator::Stop() {
   impl_->thread.join();
 }
 
-int Emulator::port() const { return impl_->port; }
+int Emulator::port() const {
+  return impl_->port;
+}
 
-std::string Emulator::base_url() const { return "http://127.0.0.1:" + std::to_string(impl_->port); }
+std::string Emulator::base_url() const {
+  return "http://127.0.0.1:" + std::to_string(impl_->port);
+}
 
 }  // namespace gctq_emulator

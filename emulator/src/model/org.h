@@ -3,6 +3,7 @@
 // The emulator's own model of an org. Private to the emulator: the client has its own, written
 // separately from the API reference, and the two meet only over HTTP.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -125,6 +126,13 @@ struct ConversationSummary {
   std::int64_t start_ms = 0;
   std::int64_t end_ms = 0;             ///< 0 while in progress.
   std::uint32_t index = 0;             ///< Position in the org, for Expand/Transcript/Truth.
+  // Filter facts filled by the generator: indexes into the Directory's vectors, kNoIndex when absent.
+  static constexpr std::uint16_t kNoIndex = 0xFFFF;
+  std::array<std::uint16_t, 2> queue_indexes{kNoIndex, kNoIndex};  ///< One per agent leg (transfer: two).
+  std::array<std::uint16_t, 2> agent_indexes{kNoIndex, kNoIndex};
+  std::uint16_t wrap_up_index = kNoIndex;  ///< The final leg's wrap-up; kNoIndex while in progress.
+  bool inbound = true;                     ///< originatingDirection
+  bool has_transcript = false;
 };
 
 /// A generated org: deterministic from its settings; conversations sorted by start time.

@@ -24,6 +24,9 @@ struct HttpRequest {
   EndpointClass endpoint_class = EndpointClass::kOther;
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds total_timeout{60'000};
+  // Filled in by the retry and pacing decorators for CallObserver; callers leave the defaults.
+  int attempt = 1;                       ///< 1-based attempt number of this logical call.
+  std::chrono::milliseconds waited{0};  ///< Backoff + pacing waited before this attempt.
 };
 
 struct HttpResponse {
@@ -38,6 +41,8 @@ struct HttpResponse {
 /// The only path to the network. An HTTP 4xx/5xx is a successful Send; only transport failures
 /// (connection refused/reset, timeout, truncated body) are errors (ErrorCode::kUnavailable or
 /// kDeadlineExceeded). Implementations are thread-safe.
+/// Note: the fully decorated stack from MakeApiTransport (api_client.h) is the one exception: it
+/// returns an Error (via MapHttpError) for every final non-2xx status.
 class Transport {
  public:
   virtual ~Transport() = default;

@@ -1,0 +1,130 @@
+// Inbound service scenarios: billing, refunds, cancellation, escalation, outages, passwords, deliveries.
+
+#include "generator/scenario_builders.h"
+
+namespace gctq_emulator::gen {
+
+void AddServiceScenarios(std::vector<Scenario>& s) {
+  s.push_back({"billing_dispute", "Billing Inquiry", {"billing", "my bill", "overcharged", "invoice"}, false, 1, 0, false,
+               {C({"i have a question about my bill this month", "there's something wrong with the billing on my account",
+                   "my latest invoice looks higher than usual"},
+                  {}, {"i've been overcharged again and i want to know why", "this invoice is completely wrong"}),
+                A({"i'm sorry to hear that let me pull up your billing details", "okay let's take a look at the invoice together",
+                   "no problem can you tell me which charge looks wrong"}),
+                C({"there's a charge of {amount} that i don't recognize", "it says {amount} but my plan is supposed to be less",
+                   "the invoice dated {date} has two charges for the same thing"},
+                  {}, {"i was charged {amount} for something i never ordered", "it's the third time i've been overcharged"}),
+                A({"i can see the charge here it looks like a one time activation fee",
+                   "it seems the discount from last month wasn't applied", "that's a duplicate charge i can reverse it for you"},
+                  {"good news i can apply a credit of {amount} to your next invoice"}),
+                C({"okay so what happens now", "will that show on my next bill"}, {"oh that's great thank you"},
+                  {"that still doesn't explain why i was billed twice", "i want a supervisor if this isn't fixed"}),
+                A({"you'll see the correction within two billing cycles", "i've submitted the adjustment under case {case}"},
+                  {"it's all sorted the credit will appear on your next invoice"})}});
+
+  s.push_back({"refund_request", "Refund Request", {"refund", "money back"}, false, 2, 1, true,
+               {C({"i'd like to get a refund for an order", "i returned an item and haven't got my money back",
+                   "i want to ask about a refund for order {order}"},
+                  {}, {"i returned this weeks ago and still no refund", "i want my money back now"}),
+                A({"i can help with that can you give me the order number", "let me look into the refund status for you",
+                   "sure which order is this about"}),
+                C({"it's order {order}", "the order number is {order} and it was {amount}", "order {order} from {date}"}),
+                A({"i see the return was received on {date}", "it looks like the refund was approved but not processed",
+                   "the warehouse logged the return but the refund is still pending"}),
+                C({"so when will i see it", "how long does that usually take"}, {"okay that's good to hear"},
+                  {"that's unacceptable it's been weeks", "if i don't get it this week i'll file a chargeback"}),
+                A({"refunds usually take five to seven business days to reach your card",
+                   "i've pushed it through it should be refunded within {days} days"},
+                  {"i've processed the refund right now you should see {amount} back on your card"})}});
+
+  s.push_back({"cancellation", "Cancellation", {"cancel", "cancellation", "close my account"}, false, 3, 9, false,
+               {C({"i want to cancel my subscription", "i'm calling to cancel my service",
+                   "i'd like some information about cancellation"},
+                  {}, {"just cancel it i don't want it anymore", "i've asked twice already please cancel my account"}),
+                A({"i'm sorry to hear you want to leave may i ask why", "i can help with that can i ask what's prompting the cancellation",
+                   "before i process that can i ask the reason"}),
+                C({"it's just too expensive for me now", "i'm moving and won't need it", "i found a cheaper option elsewhere"},
+                  {}, {"the service has been terrible honestly", "i've had an outage every week"}),
+                A({"i can offer you a discount of twenty percent for six months if you stay",
+                   "we have a cheaper plan at {amount} a month would that help", "i understand i'll go ahead with the cancellation"},
+                  {"i'd love to keep you i can waive next month completely"}),
+                C({"no thanks please go ahead and cancel", "hmm let me think about it", "okay maybe the cheaper plan then"},
+                  {"oh that's actually a good offer i'll stay"}, {"no i just want out"}),
+                A({"done your cancellation is confirmed effective {date}", "okay the service will end on {date}",
+                   "i've switched your plan and noted it on case {case}"})}});
+
+  s.push_back({"escalation", "Escalation", {"supervisor", "manager", "escalation", "escalate"}, false, 11, 2, false,
+               {C({"i need to speak to a supervisor please", "i'd like this escalated to someone senior",
+                   "can i talk to a manager about my case"},
+                  {}, {"get me your supervisor right now", "i want to speak to a manager this is ridiculous"}),
+                A({"i understand can you tell me what happened first", "i'd like to help can you explain the issue",
+                   "i'm happy to escalate but let me understand the problem"}),
+                C({"i've had case {case} open since {date} and nobody has called me",
+                   "my issue keeps getting passed around between departments"},
+                  {}, {"nobody ever calls back and i'm sick of it", "if this isn't fixed i'm calling my lawyer"}),
+                A({"i'm sorry about that i'm raising an escalation now", "i'll transfer you to my supervisor right away",
+                   "i've flagged this to the escalation team with high priority"}),
+                C({"okay how long will that take", "fine i'll wait"}, {"thank you that's all i wanted"},
+                  {"i'll believe it when i see it"}),
+                A({"a manager will call you within twenty four hours", "the escalation reference is {case}"})}});
+
+  s.push_back({"technical_issue", "Technical Issue", {"internet", "router", "outage", "not working"}, false, 4, 0, false,
+               {C({"my internet is not working since this morning", "the router keeps dropping the connection",
+                   "i think there's an outage in my area"},
+                  {}, {"my internet has been down for two days and i work from home",
+                       "this is the third outage this month"}),
+                A({"i'm sorry about that let me run a line test", "can you tell me what lights are on the router",
+                   "let me check for any outage in your area"}),
+                C({"the power light is on but the internet light is blinking orange", "all the lights are green actually",
+                   "i already restarted it twice"}),
+                A({"please unplug the router wait thirty seconds and plug it back in",
+                   "i can see a fault on the line i'll book a technician", "there is a known outage it should be fixed by {time}"},
+                  {"i've reset the line from here can you check now"}),
+                C({"okay it's restarting now", "when can the technician come", "alright i'll wait for the fix"},
+                  {"oh it's working now thank you"}, {"that's not good enough i need it today"}),
+                A({"the technician is booked for {date} between {time} and noon", "your ticket number is {case}"},
+                  {"great everything looks stable on my side now"})}});
+
+  s.push_back({"password_reset", "Password Reset", {"password", "locked out", "log in"}, false, 9, 0, false,
+               {C({"i forgot my password and can't log in", "my account got locked after too many attempts",
+                   "i need to reset my password"},
+                  {}, {"i've been locked out all day and the reset link doesn't work"}),
+                A({"no problem i can help reset your password", "i'll need to verify your identity first",
+                   "let's get you back in can you confirm a few details"}),
+                C({"sure what do you need", "okay go ahead"}),
+                A({"i've sent a reset link to the email on file", "i've unlocked the account please try a new password now",
+                   "passwords must be at least twelve characters"}),
+                C({"got it the link came through", "it says the link expired"}, {"perfect i'm in now thanks"},
+                  {"it still says my account is locked"}),
+                A({"great remember not to reuse old passwords", "i'll send a fresh link valid for {days} hours"})}});
+
+  s.push_back({"late_delivery", "Delivery Issue", {"delivery", "package", "tracking"}, false, 6, 7, false,
+               {C({"my package hasn't arrived yet", "i'm checking on the delivery of order {order}",
+                   "the tracking hasn't updated in days"},
+                  {}, {"my delivery is a week late and nobody can tell me where it is"}),
+                A({"let me check the tracking for you", "can you confirm the order number",
+                   "i'm sorry for the delay let me see where it is"}),
+                C({"it's order {order}", "the tracking number is {tracking}"}),
+                A({"it looks like the courier had a delay at the depot", "the package was delivered to a neighbour on {date}",
+                   "it's out for delivery today before {time}"}),
+                C({"okay i'll keep an eye out", "can you send me the latest update by text"}, {"oh good that's a relief"},
+                  {"that's not acceptable i needed it yesterday"}),
+                A({"if it doesn't arrive by {date} call us back and we'll send a replacement",
+                   "i've added a note to the delivery record"})}});
+
+  s.push_back({"damaged_item", "Damaged Product", {"damaged", "broken", "replacement"}, false, 6, 0, false,
+               {C({"the item i received is damaged", "the box arrived crushed and the screen is broken",
+                   "i got my order but it's broken"},
+                  {}, {"this is the second time you sent me a damaged product"}),
+                A({"i'm so sorry about that can you describe the damage", "do you still have the packaging",
+                   "let me start a claim for you"}),
+                C({"there's a big crack down the side", "it doesn't turn on at all"}),
+                A({"i can send a replacement or issue a refund which would you prefer",
+                   "i'll arrange a free replacement shipped by {date}"},
+                  {"i've already approved a replacement it ships today"}),
+                C({"a replacement please", "i'd rather have my money back"}, {"a replacement would be perfect thanks"},
+                  {"i don't trust the replacement to arrive in one piece"}),
+                A({"you'll get a prepaid return label by email", "the claim number is {case}"})}});
+}
+
+}  // namespace gctq_emulator::gen

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "gctq/analysis/analysis_result.h"
+#include "gctq/analysis/rules.h"
+#include "gctq/analysis/tokens.h"
+#include "word_table.h"
+
+namespace gctq::analysis {
+
+/// A term found in the token stream: tokens first..last (following the speaker's own stream).
+struct TermOccurrence {
+  std::uint32_t term = 0;
+  std::uint32_t first = 0;
+  std::uint32_t last = 0;
+};
+
+/// Per-thread buffers reused across documents.
+struct MatchScratch {
+  std::vector<std::uint32_t> token_word_begin;
+  std::vector<std::uint32_t> token_words;
+  std::vector<TermOccurrence> occurrences;
+  std::vector<std::uint32_t> rule_stamp;
+  std::uint32_t generation = 0;
+};
+
+/// Every rule's terms compiled into one word table: a token costs one hash probe (plus one per
+/// distinct prefix-wildcard length) however many rules there are. Rules are then evaluated only
+/// when one of their terms occurred (or when they can hold without any, e.g. `NOT thanks`).
+class CompiledRules {
+ public:
+  static Result<std::shared_ptr<CompiledRules const>> Compile(std::vector<Rule> rules);
+
+  void Match(Transcript const& transcript, TokenStream const& tokens, MatchScratch& scratch, bool explain,
+             std::size_t max_hits_per_rule, AnalysisResult& out) const;
+
+  [[nodiscard]] std::size_t size() const { return rules_.size(); }
+
+ private:
+  struct Term {
+    std::vector<std::uint32_t> words;  ///< Word ids, consecutive in one speaker's stream.
+    std::string source;
+    std::vector<std::uint32_t> rules;
+  };
+  struct Evaluation;
+
+  std::uint32_t WordId(WordPattern const& pattern);
+  std::uint32_t TermId(RuleNode const& node);
+  void FindTermOccurrences(TokenStream const& tokens, MatchScratch& scratch) const;
+  bool Eval(Evaluation& ev, std::uint32_t node, std::vector<TermOccurrence>& evidence) const;
+
+  WordTable exact_, prefix_;
+  std::uint64_t prefix_lengths_ = 0;  ///< Bit n set: some prefix pattern has n characters.
+  std::uint32_t word_count_ = 0;
+  std::vector<std::vector<std::uint32_t>> terms_by_first_word_;
+  std::vector<Term> terms_;
+  WordTable term_keys_;
+  std::vector<Rule> rules_;
+  std::vector<std::vector<std::uint32_t>> node_terms_;  ///< Per rule, per node: term id.
+  std::vector<std::uint32_t> always_evaluate_;
+  std::size_t keyword_rules_ = 0;
+};
+
+}  // namespace gctq::analysis
