@@ -28,8 +28,15 @@ int RunEmulator(gctq_emulator::EmulatorOptions const& options) {
   fmt::print("Genesys Cloud emulator listening on {}\n", emulator.base_url());
   fmt::print("  conversations: {} over {} days (seed {}, profile {})\n", options.conversations,
              options.days, options.seed, options.profile);
-  fmt::print("  demo OAuth client: id {} secret {}\n", gctq_emulator::kDemoClientId,
-             gctq_emulator::kDemoClientSecret);
+  if (options.clients_path) {
+    fmt::print("  OAuth clients: from {}\n", *options.clients_path);
+  } else {
+    fmt::print("  demo OAuth client: id {} secret {}\n", gctq_emulator::kDemoClientId,
+               gctq_emulator::kDemoClientSecret);
+    fmt::print("  limited OAuth client (no STA permissions): id {} secret {}\n", gctq_emulator::kLimitedClientId,
+               gctq_emulator::kLimitedClientSecret);
+  }
+  if (!options.faults.empty()) fmt::print("  faults: {}\n", options.faults);
   fmt::print("  point gctq at it: GCTQ_EMULATOR_URL={}\n", emulator.base_url());
   std::fflush(stdout);
   while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -54,6 +61,18 @@ RunFn RegisterEmulator(CLI::App& app) {
       ->check(CLI::Range(0, 65535))->capture_default_str();
   sub->add_option("--truth", options->truth_path, "Write the ground truth (JSON Lines) to this file");
   sub->add_option("--clients", options->clients_path, "OAuth clients and permissions (JSON)");
+  sub->add_option("--rate-limit", options->rate_limit_requests, "Requests per token per rate-limit window")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--rate-limit-window", options->rate_limit_window_s, "Rate-limit window in seconds")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--token-lifetime", options->token_lifetime_s, "expires_in of issued tokens (seconds)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--job-delay-ms", options->job_delay_ms, "Async details jobs: submission to FULFILLED (ms)")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
+  sub->add_option("--url-ttl", options->transcript_url_ttl_s, "Lifetime of pre-signed transcript URLs (seconds)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--faults", options->faults,
+                  "Injected faults, e.g. \"429x3,s3:truncatex1,slow-200ms\" (see emulator/src/server/faults.h)");
   return [options] { return RunEmulator(*options); };
 }
 

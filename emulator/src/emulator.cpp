@@ -12,10 +12,6 @@
 
 namespace gctq_emulator {
 
-// TEMPORARY until the generator's definitions land: weak references keep the emulator linkable.
-[[gnu::weak]] std::unique_ptr<Org> GenerateOrg(GeneratorSettings const& settings);
-[[gnu::weak]] void WriteTruthJsonl(Org const& org, std::ostream& out);
-
 struct Emulator::Impl {
   EmulatorOptions options;
   httplib::Server server;
@@ -28,7 +24,6 @@ namespace {
 
 std::shared_ptr<Org const> MakeOrg(EmulatorOptions const& options) {
   if (options.org) return options.org;
-  if (!&GenerateOrg) return nullptr;
   GeneratorSettings settings;
   settings.seed = options.seed;
   settings.conversations = options.conversations;
@@ -63,7 +58,7 @@ bool Emulator::Start(std::string* error) {
     if (error) *error = "cannot generate the org";
     return false;
   }
-  if (options.truth_path && &WriteTruthJsonl) {
+  if (options.truth_path) {
     std::ofstream truth(*options.truth_path);
     if (!truth) {
       if (error) *error = "cannot write " + *options.truth_path;

@@ -138,6 +138,20 @@ void CompiledRules::FindTermOccurrences(TokenStream const& tokens, MatchScratch&
             [](auto const& a, auto const& b) { return a.term != b.term ? a.term < b.term : a.first < b.first; });
 }
 
+bool CompiledRules::Possible(std::uint32_t rule, std::uint32_t index, MatchScratch const& scratch) const {
+  RuleNode const& node = rules_[rule].nodes[index];
+  switch (node.kind) {
+    case RuleNode::Kind::kTerm: return scratch.term_stamp[node_terms_[rule][index]] == scratch.generation;
+    case RuleNode::Kind::kNot: return true;
+    case RuleNode::Kind::kOr:
+      return std::any_of(node.children.begin(), node.children.end(), [&](auto c) { return Possible(rule, c, scratch); });
+    case RuleNode::Kind::kAnd:
+    case RuleNode::Kind::kNear:
+      return std::all_of(node.children.begin(), node.children.end(), [&](auto c) { return Possible(rule, c, scratch); });
+  }
+  return true;
+}
+
 bool CompiledRules::Eval(Evaluation& ev, std::uint32_t index, std::vector<TermOccurrence>& evidence) const {
   RuleNode const& node = ev.rule.nodes[index];
   std::size_t mark = evidence.size();
@@ -194,11 +208,17 @@ void CompiledRules::Match(Transcript const& transcript, TokenStream const& token
                           bool explain, std::size_t max_hits_per_rule, AnalysisResult& out) const {
   if (rules_.empty()) return;
   FindTermOccurrences(tokens, scratch);
-  if (scratch.rule_stamp.size() != rules_.size()) scratch.rule_stamp.assign(rules_.size(), 0);
+  if (scratch.rule_stamp.size() != rules_.size() || scratch.term_stamp.size() != terms_.size()) {
+    scratch.rule_stamp.assign(rules_.size(), 0);
+    scratch.term_stamp.assign(terms_.size(), 0);
+    scratch.generation = 0;
+  }
   if (++scratch.generation == 0) {
     std::fill(scratch.rule_stamp.begin(), scratch.rule_stamp.end(), 0);
+    std::fill(scratch.term_stamp.begin(), scratch.term_stamp.end(), 0);
     scratch.generation = 1;
   }
+  for (auto const& occ : scratch.occurrences) scratch.term_stamp[occ.term] = scratch.generation;
   std::vector<std::uint32_t> candidates(always_evaluate_);
   for (std::uint32_t r : always_evaluate_) scratch.rule_stamp[r] = scratch.generation;
   std::uint32_t last_term = WordTable::kMissing;
@@ -216,6 +236,7 @@ void CompiledRules::Match(Transcript const& transcript, TokenStream const& token
   std::vector<TermOccurrence> evidence;
   for (std::uint32_t r : candidates) {
     Rule const& rule = rules_[r];
+    if (!Possible(r, rule.root, scratch)) continue;
     Evaluation ev{rule, node_terms_[r], tokens, scratch.occurrences, transcript.duration_ms};
     evidence.clear();
     if (!Eval(ev, rule.root, evidence)) continue;

@@ -24,6 +24,7 @@ struct MatchScratch {
   std::vector<std::uint32_t> token_words;
   std::vector<TermOccurrence> occurrences;
   std::vector<std::uint32_t> rule_stamp;
+  std::vector<std::uint32_t> term_stamp;  ///< == generation: the term occurred in this document.
   std::uint32_t generation = 0;
 };
 
@@ -51,6 +52,8 @@ class CompiledRules {
   std::uint32_t TermId(RuleNode const& node);
   void FindTermOccurrences(TokenStream const& tokens, MatchScratch& scratch) const;
   bool Eval(Evaluation& ev, std::uint32_t node, std::vector<TermOccurrence>& evidence) const;
+  /// Cheap necessary condition (terms present anywhere, scope ignored) checked before Eval.
+  bool Possible(std::uint32_t rule, std::uint32_t node, MatchScratch const& scratch) const;
 
   WordTable exact_, prefix_;
   std::uint64_t prefix_lengths_ = 0;  ///< Bit n set: some prefix pattern has n characters.

@@ -90,7 +90,7 @@ void CheckSsnOrPhone(ScanContext& ctx, RunSlice const& s) {
     ctx.Add(PiiType::kSsn, first, last, cue.empty() ? 0.75 : 0.95,
             cue.empty() ? "9 digits in the 3-2-4 SSN shape within issued ranges"
                         : fmt::format("9 digits within issued SSN ranges; context '{}'", cue),
-            "***-**-" + std::string(d.substr(7)));
+            "***-**-" + std::string(d.substr(5)));
     return;
   }
   std::string_view cue = ctx.FindCue(first, last, 12, 6, kPhoneCues);
@@ -117,7 +117,7 @@ void DetectNumbers(ScanContext& ctx) {
     while (!work.empty()) {
       RunSlice s = work.back();
       work.pop_back();
-      if (s.end - s.begin < 7) continue;
+      if (s.end - s.begin < 7 || ctx.Claimed(s.first())) continue;
       if (CheckMasked(ctx, s)) continue;
       if (run.adjacent_label == MaskLabel::kCardNumber && s.end == run.shape.size() && s.end - s.begin > 6) {
         ctx.Add(PiiType::kCardNumber, s.first(), s.last(), 0.85,

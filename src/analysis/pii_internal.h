@@ -17,6 +17,13 @@ struct ScanContext {
   Transcript const& transcript;
   TokenStream const& tokens;
   std::vector<PiiFinding>& findings;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> claimed = {};  ///< Token spans already explained (IBANs).
+
+  [[nodiscard]] bool Claimed(std::uint32_t token) const {
+    for (auto const& [first, last] : claimed)
+      if (token >= first && token <= last) return true;
+    return false;
+  }
 
   [[nodiscard]] std::string_view Text(std::uint32_t token) const { return tokens.Text(tokens.tokens[token]); }
   [[nodiscard]] std::size_t size() const { return tokens.tokens.size(); }

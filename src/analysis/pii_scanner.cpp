@@ -50,10 +50,10 @@ void ScanPii(Transcript const& transcript, TokenStream const& tokens, AnalysisRe
   for (auto const& t : tokens.tokens)
     if (t.kind == TokenKind::kMask) ++out.masks_seen;
   pii::ScanContext ctx{transcript, tokens, out.findings};
+  pii::DetectIbans(ctx);  // first: its digits must not be read as a card or phone number
   pii::DetectNumbers(ctx);
   pii::DetectCardDetails(ctx);
   pii::DetectEmails(ctx);
-  pii::DetectIbans(ctx);
   pii::DetectNames(ctx);
   std::stable_sort(out.findings.begin(), out.findings.end(),
                    [](auto const& a, auto const& b) { return a.offset_ms < b.offset_ms; });

@@ -94,7 +94,11 @@ void DetectEmails(ScanContext& ctx) {
         first = prev - 1;
         connected = true;
       } else if (ctx.Text(prev).size() == 1 && ctx.Text(first).size() == 1 && toks[prev].kind == TokenKind::kWord) {
-        local = std::string(ctx.Text(prev)) + local;
+        local = std::string(ctx.Text(prev)) + local;  // spelled letters: "m a r y"
+        first = prev;
+      } else if (toks[prev].speaker == toks[at].speaker && IsEmailWord(ctx, prev) &&
+                 (!NumberWordDigits(ctx.Text(first)).empty() || toks[first].kind == TokenKind::kNumber)) {
+        local = std::string(ctx.Text(prev)) + local;  // "jones seventy seven": digits attach to the word
         first = prev;
       } else {
         break;
@@ -102,8 +106,9 @@ void DetectEmails(ScanContext& ctx) {
     }
     std::string_view first_label = std::string_view(domain).substr(0, domain.find('.'));
     bool provider = std::find(kProviders.begin(), kProviders.end(), first_label) != kProviders.end();
-    std::string_view cue = ctx.FindCue(first, last, 12, 4, {"email", "e-mail", "mail", "address", "e mail"});
+    std::string_view cue = ctx.FindCue(first, last, 12, 4, {"email", "e-mail", "mail", "address", "e mail", "send", "emailed", "write"});
     bool digits = local.find_first_of("0123456789") != std::string::npos;
+    for (std::uint32_t k = first; k < at && !digits; ++k) digits = !NumberWordDigits(ctx.Text(k)).empty();
     if (cue.empty() && !connected && !provider && !digits) continue;
     ctx.Add(PiiType::kEmail, first, last, cue.empty() ? 0.8 : 0.95,
             cue.empty() ? "spoken e-mail address (word 'at' ... 'dot' tld)"
@@ -116,6 +121,14 @@ void DetectIbans(ScanContext& ctx) {
   auto const& toks = ctx.tokens.tokens;
   for (std::uint32_t t = 0; t < ctx.size(); ++t) {
     std::string_view w = ctx.Text(t);
+    if (toks[t].kind == TokenKind::kWord && w.size() >= 15 && w.size() <= 34 && IbanLength(w.substr(0, 2)) == w.size() &&
+        IbanMod97Valid(w)) {
+      std::string preview = fmt::format("{}{}", char(std::toupper(w[0])), char(std::toupper(w[1])));
+      preview += std::string(w.size() - 4, '*') + std::string(w.substr(w.size() - 2));
+      ctx.Add(PiiType::kIban, t, t, 0.95, fmt::format("{}-character IBAN passes the mod-97 check", w.size()), preview);
+      ctx.claimed.emplace_back(t, t);
+      continue;
+    }
     if (toks[t].kind != TokenKind::kWord || w.size() > 4 || w.size() == 3 || !std::isalpha(static_cast<unsigned char>(w[0])))
       continue;
     // Collect an alphanumeric string from this speaker's following tokens: groups of up to 4
@@ -140,6 +153,7 @@ void DetectIbans(ScanContext& ctx) {
             std::string preview = fmt::format("{}{}", char(std::toupper(s[0])), char(std::toupper(s[1])));
             preview += std::string(length - 4, '*') + s.substr(length - 2, 2);
             ctx.Add(PiiType::kIban, t, last, 0.95, fmt::format("{}-character IBAN passes the mod-97 check", length), preview);
+            ctx.claimed.emplace_back(t, last);
             t = last;
           }
           break;

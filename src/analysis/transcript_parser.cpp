@@ -57,6 +57,9 @@ Error FromSimdjson(std::string const& path, simdjson::error_code code) {
 
 /// Epoch or duration milliseconds: integers, or doubles as some exporters write them.
 simdjson::error_code GetMillis(value v, std::int64_t& out) {
+  od::json_type json_type;
+  if (auto e = v.type().get(json_type)) return e;
+  if (json_type != od::json_type::number) return simdjson::INCORRECT_TYPE;
   od::number_type type;
   if (auto e = v.get_number_type().get(type)) return e;
   if (type == od::number_type::floating_point_number) {

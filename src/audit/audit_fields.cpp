@@ -9,7 +9,8 @@ namespace {
 
 constexpr std::size_t kMaxStringBytes = 256;
 
-constexpr std::array<std::string_view, 47> kAllowedKeys = {
+constexpr std::array<std::string_view, 48> kAllowedKeys = {
+    "correlation_id",
     "attempts",       "client_id",    "command",      "communication_id", "conversation_id", "conversations",
     "count",          "destination",  "direction",    "endpoint_class",   "error_code",      "event_type",
     "exit_code",      "filters",      "host",         "http_status",      "invocation_id",   "key_id",

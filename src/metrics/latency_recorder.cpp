@@ -18,6 +18,10 @@ void LatencyRecorder::Record(http::EndpointClass endpoint_class, std::chrono::mi
   if (waited.count() > 0) per_class.waited_micros.fetch_add(waited.count(), std::memory_order_relaxed);
 }
 
+void LatencyRecorder::OnCall(http::CallRecord const& record) {
+  Record(record.endpoint_class, record.latency, record.waited, record.attempt);
+}
+
 LatencySnapshot LatencyRecorder::Snapshot() const {
   LatencySnapshot snapshot;
   for (std::size_t i = 0; i < classes_.size(); ++i) {

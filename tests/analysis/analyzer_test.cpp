@@ -43,7 +43,7 @@ TEST(AnalyzerTest, SampleTranscriptKeywordsAndCleanPii) {
   ASSERT_TRUE(result->keyword_coverage.has_value());
   EXPECT_NEAR(*result->keyword_coverage, 2.0 / 3.0, 1e-9);
   EXPECT_EQ(result->pii_status, PiiStatus::kClean);
-  EXPECT_EQ(result->duration_ms, 1610679647566 - 1610679598066 + 900);
+  EXPECT_EQ(result->duration_ms, 1610679647566 - 1610679598066 + 1400);
 }
 
 TEST(AnalyzerTest, PiiOffIsNotScanned) {

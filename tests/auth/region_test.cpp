@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 namespace gctq::auth {
@@ -23,7 +24,7 @@ TEST(RegionTest, ResolvesEveryKeyAndDomain) {
   for (auto const& region : AllRegions()) {
     std::string dashed(region.key);
     std::ranges::replace(dashed, '_', '-');
-    for (std::string const input : {std::string(region.key), dashed, std::string(region.domain)}) {
+    for (std::string const& input : {std::string(region.key), dashed, std::string(region.domain)}) {
       auto resolved = ResolveRegion(input);
       ASSERT_TRUE(resolved.ok()) << input;
       EXPECT_EQ(resolved->key, region.key);

@@ -58,7 +58,9 @@ TEST(GeneratorDeterminism, SameSettingsGiveIdenticalExpansionsAndTranscripts) {
     EXPECT_EQ(Fingerprint(first->Expand(i)), Fingerprint(second->Expand(i))) << i;
     auto const a = first->Transcript(i), b = second->Transcript(i);
     ASSERT_EQ(a.has_value(), b.has_value());
-    if (a) EXPECT_EQ(Fingerprint(*a), Fingerprint(*b)) << i;
+    if (a) {
+      EXPECT_EQ(Fingerprint(*a), Fingerprint(*b)) << i;
+    }
   }
 }
 

@@ -43,11 +43,13 @@ Counts CheckEveryInstance(Org const& org) {
     if (!transcript) continue;
     for (auto const& pii : truth.pii) {
       SCOPED_TRACE(truth.conversation_id + " " + pii.type);
-      ASSERT_FALSE(pii.phrase_indexes.empty());
+      EXPECT_FALSE(pii.phrase_indexes.empty());
       std::string const purpose = pii.speaker == "agent" ? "internal" : "external";
       for (std::size_t k = 0; k < pii.phrase_indexes.size(); ++k) {
         EXPECT_EQ(transcript->phrases.at(pii.phrase_indexes[k]).participant_purpose, purpose);
-        if (k) EXPECT_EQ(pii.phrase_indexes[k], pii.phrase_indexes[k - 1] + 1);  // Consecutive, same speaker.
+        if (k) {  // Consecutive phrases of the same speaker.
+          EXPECT_EQ(pii.phrase_indexes[k], pii.phrase_indexes[k - 1] + 1);
+        }
       }
       auto const words = WordsOf(*transcript, pii.phrase_indexes);
       bool const has_label = std::any_of(words.begin(), words.end(), IsLabel);
@@ -61,7 +63,8 @@ Counts CheckEveryInstance(Org const& org) {
         EXPECT_EQ(digits.size(), 16u);
         EXPECT_TRUE(PassesLuhn(digits)) << digits;
       } else if (pii.type == "ssn") {
-        ASSERT_EQ(digits.size(), 9u);
+        EXPECT_EQ(digits.size(), 9u);
+        if (digits.size() != 9) continue;
         std::string const area = digits.substr(0, 3);
         EXPECT_NE(area, "000");
         EXPECT_NE(area, "666");
@@ -69,7 +72,7 @@ Counts CheckEveryInstance(Org const& org) {
         EXPECT_NE(digits.substr(3, 2), "00");
         EXPECT_NE(digits.substr(5), "0000");
       } else if (pii.type == "phone") {
-        ASSERT_EQ(digits.size(), 10u);
+        EXPECT_EQ(digits.size(), 10u);
         EXPECT_GE(digits[0], '2');
       } else if (pii.type == "iban") {
         std::string const iban = DecodeSpokenAlphanumeric(words);

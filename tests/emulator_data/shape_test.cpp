@@ -26,7 +26,9 @@ TEST(GeneratorShape, ConversationsAreSortedAndInRange) {
     EXPECT_EQ(summary.index, i);
     EXPECT_GE(summary.start_ms, kAnchorMs - 30 * 24 * kHourMs);
     EXPECT_LT(summary.start_ms, kAnchorMs);
-    if (i) EXPECT_LE(org.summary(i - 1).start_ms, summary.start_ms);
+    if (i) {
+      EXPECT_LE(org.summary(i - 1).start_ms, summary.start_ms);
+    }
     if (summary.end_ms) {
       EXPECT_GT(summary.end_ms, summary.start_ms);
       EXPECT_LE(summary.end_ms, kAnchorMs);
@@ -47,7 +49,9 @@ TEST(GeneratorShape, SessionsSegmentsAndMetricsAreConsistent) {
     EXPECT_EQ(customer_session, org.CommunicationId(i));
     EXPECT_FALSE(c.division_ids.empty());
     EXPECT_EQ(c.end_ms.has_value(), org.summary(i).end_ms != 0);
-    if (c.end_ms) EXPECT_EQ(c.t_conversation_duration_ms, *c.end_ms - c.start_ms);
+    if (c.end_ms) {
+      EXPECT_EQ(c.t_conversation_duration_ms, *c.end_ms - c.start_ms);
+    }
     bool has_ivr = false;
     for (auto const& p : c.participants) {
       has_ivr |= p.purpose == "ivr";
@@ -57,15 +61,23 @@ TEST(GeneratorShape, SessionsSegmentsAndMetricsAreConsistent) {
       EXPECT_EQ(s.direction, c.originating_direction);
       EXPECT_EQ(s.ani.rfind("tel:+1", 0), 0u);
       EXPECT_EQ(s.dnis.rfind("tel:+1", 0), 0u);
-      if (&p != &customer) EXPECT_EQ(s.peer_id, customer_session);
+      if (&p != &customer) {
+        EXPECT_EQ(s.peer_id, customer_session);
+      }
       std::int64_t previous_start = c.start_ms, held = 0;
       for (auto const& segment : s.segments) {
         EXPECT_GE(segment.start_ms, previous_start);
         previous_start = segment.start_ms;
-        if (segment.end_ms) EXPECT_GE(*segment.end_ms, segment.start_ms);
-        if (c.end_ms && segment.segment_type != "wrapup") EXPECT_TRUE(segment.end_ms.has_value());
+        if (segment.end_ms) {
+          EXPECT_GE(*segment.end_ms, segment.start_ms);
+        }
+        if (c.end_ms && segment.segment_type != "wrapup") {
+          EXPECT_TRUE(segment.end_ms.has_value());
+        }
         if (segment.segment_type == "hold") held += *segment.end_ms - segment.start_ms;
-        if (segment.segment_type == "wrapup") EXPECT_FALSE(segment.wrap_up_code.empty());
+        if (segment.segment_type == "wrapup") {
+          EXPECT_FALSE(segment.wrap_up_code.empty());
+        }
       }
       if (p.purpose == "agent") {
         EXPECT_FALSE(p.user_id.empty());
@@ -104,7 +116,9 @@ TEST(GeneratorShape, SummaryFilterFactsMatchTheExpansion) {
     for (std::size_t leg = 0; leg < 2; ++leg) {
       auto const agent = summary.agent_indexes[leg];
       ASSERT_EQ(agent != ConversationSummary::kNoIndex, leg < users.size());
-      if (leg < users.size()) EXPECT_EQ(directory.agents[agent].user_id, users[leg]);
+      if (leg < users.size()) {
+        EXPECT_EQ(directory.agents[agent].user_id, users[leg]);
+      }
     }
     EXPECT_EQ(summary.has_transcript, org.Transcript(i).has_value());
   }

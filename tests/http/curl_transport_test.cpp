@@ -116,7 +116,9 @@ TEST(CurlTransportTest, ReusesTheConnection) {
 
 TEST(CurlTransportTest, ThreadsShareThePoolSafely) {
   LoopbackServer server;
-  auto transport = MakeCurlTransport({.max_idle_handles = 4});
+  CurlOptions options;
+  options.max_idle_handles = 4;
+  auto transport = MakeCurlTransport(options);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {

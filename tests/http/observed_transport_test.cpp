@@ -43,10 +43,12 @@ TEST(ObservedTransportTest, OneRecordPerAttemptWithSanitizedUrl) {
   });
   auto observer = std::make_shared<RecordingObserver>();
   auto observed = MakeObservedTransport(fake, {observer}, clock);
-  auto retrying = MakeRetryTransport(observed, {.backoff = {milliseconds(100), milliseconds(100), 2.0},
-                                                .clock = clock,
-                                                .sleeper = clock->MakeSleeper(),
-                                                .jitter = [] { return 1.0; }});
+  RetryOptions options;
+  options.backoff = {milliseconds(100), milliseconds(100), 2.0};
+  options.clock = clock;
+  options.sleeper = clock->MakeSleeper();
+  options.jitter = [] { return 1.0; };
+  auto retrying = MakeRetryTransport(observed, options);
   HttpRequest request;
   request.url = "https://bucket.s3.amazonaws.com/t/1.json?X-Amz-Signature=SIG&X-Amz-Credential=CRED";
   request.endpoint_class = EndpointClass::kTranscriptDownload;

@@ -17,6 +17,13 @@ using testing::Response;
 
 constexpr char kApiBase[] = "https://api.example.com";
 
+PacingPolicy Policy(int allowed, double utilization) {
+  PacingPolicy policy;
+  policy.initial_allowed = allowed;
+  policy.target_utilization = utilization;
+  return policy;
+}
+
 class PacedTransportTest : public ::testing::Test {
  protected:
   std::shared_ptr<Transport> Make(PacingPolicy policy = {}) {
@@ -82,7 +89,7 @@ TEST_F(PacedTransportTest, WaitsForResetWhenAnotherClientUsedTheWindow) {
 
 TEST_F(PacedTransportTest, DownloadsAndWebhooksAreNotPaced) {
   fake_->SetFallback([](HttpRequest const&) { return Response(200); });
-  auto transport = Make({.initial_allowed = 1});
+  auto transport = Make(Policy(1, 0.97));
   for (int i = 0; i < 5; ++i) {
     ASSERT_TRUE(transport->Send(Get("https://bucket.s3.amazonaws.com/t.json?X-Amz-Signature=s")).ok());
   }
@@ -91,7 +98,7 @@ TEST_F(PacedTransportTest, DownloadsAndWebhooksAreNotPaced) {
 
 TEST_F(PacedTransportTest, ReportsPacingWaitInTheRequest) {
   fake_->SetFallback([](HttpRequest const&) { return Response(200); });
-  auto transport = Make({.initial_allowed = 60, .target_utilization = 1.0});
+  auto transport = Make(Policy(60, 1.0));
   ASSERT_TRUE(transport->Send(Get(std::string(kApiBase) + "/a")).ok());
   ASSERT_TRUE(transport->Send(Get(std::string(kApiBase) + "/a")).ok());
   auto const requests = fake_->requests();

@@ -15,6 +15,13 @@ using std::chrono::milliseconds;
 using testing::FakeClock;
 using testing::Response;
 
+PacingPolicy Policy(int allowed, double utilization) {
+  PacingPolicy policy;
+  policy.initial_allowed = allowed;
+  policy.target_utilization = utilization;
+  return policy;
+}
+
 HttpResponse WithLimits(int status, int count, int allowed, int reset) {
   return Response(status, "",
                   {{"inin-ratelimit-count", std::to_string(count)},
@@ -30,9 +37,7 @@ TEST(RateGovernorTest, AssumesThreeHundredPerMinuteWithHeadroom) {
 
 TEST(RateGovernorTest, ConsecutiveSlotsAreOneIntervalApart) {
   auto clock = std::make_shared<FakeClock>();
-  RateGovernor governor({.initial_allowed = 60, .initial_window = std::chrono::seconds(60),
-                         .target_utilization = 1.0},
-                        clock);
+  RateGovernor governor(Policy(60, 1.0), clock);
   EXPECT_EQ(governor.Reserve(), milliseconds(0));
   EXPECT_EQ(governor.Reserve(), milliseconds(1'000));
   EXPECT_EQ(governor.Reserve(), milliseconds(2'000));
@@ -43,7 +48,7 @@ TEST(RateGovernorTest, ConsecutiveSlotsAreOneIntervalApart) {
 
 TEST(RateGovernorTest, FollowsTheAllowedHeader) {
   auto clock = std::make_shared<FakeClock>();
-  RateGovernor governor({.target_utilization = 1.0}, clock);
+  RateGovernor governor(Policy(300, 1.0), clock);
   governor.Observe(WithLimits(200, 1, 180, 60));
   EXPECT_EQ(governor.allowed(), 180);
   EXPECT_EQ(governor.interval(), microseconds(60'000'000 / 180));
@@ -77,7 +82,7 @@ TEST(RateGovernorTest, RetryAfterBeyondCapDoesNotPause) {
 
 TEST(RateGovernorTest, ThreadsGetDistinctEvenlySpacedSlots) {
   auto clock = std::make_shared<FakeClock>();  // frozen: every wait is measured from one instant
-  RateGovernor governor({.initial_allowed = 600, .target_utilization = 1.0}, clock);
+  RateGovernor governor(Policy(600, 1.0), clock);
   constexpr int kThreads = 8;
   constexpr int kPerThread = 25;
   std::vector<std::vector<milliseconds>> waits(kThreads);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ class FakeGenesys {
   std::int64_t total_hits_bonus = 0;       ///< Added to totalHits from page 2 on (drift).
   bool duplicate_first_on_page2 = false;   ///< Page 2 repeats page 1's first conversation.
   std::atomic<int> expire_downloads{0};    ///< The first N downloads answer 403 (expired URL).
+  std::set<std::string> expire_once;       ///< First download of these conversations: 403.
   std::string async_final_state = "FULFILLED";
   int async_pending_polls = 2;             ///< Polls answering PENDING before the final state.
   bool fail_permission_sta = false;        ///< STA answers 403 missing.permissions.
@@ -145,7 +147,13 @@ class FakeGenesys {
     if (r.url.find("/details/query") != std::string::npos) return Details(r);
     if (r.url.find("/details/jobs") != std::string::npos) return Jobs(r);
     if (r.url.rfind("https://storage.test/", 0) == 0) {
-      if (expire_downloads.fetch_sub(1) > 0) {
+      std::string id = r.url.substr(21, r.url.find('?') - 21);
+      bool expire_now = false;
+      {
+        std::lock_guard lock(mu_);
+        expire_now = expire_once.erase(id) > 0;
+      }
+      if (expire_now || expire_downloads.fetch_sub(1) > 0) {
         return Response(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
       }
       return Response(200, R"({"conversationId":"x","transcripts":[{"phrases":[{"text":"hello"}]}]})");

@@ -188,11 +188,11 @@ TEST_F(TranscriptRunTest, MissingPermissionStopsTheRun) {
 }
 
 TEST_F(TranscriptRunTest, ExpiredUrlsAreRecoveredInARun) {
-  fake.expire_downloads = 3;
+  fake.expire_once = {"c-00001", "c-00002", "c-00010"};
   auto report = Run();
   EXPECT_EQ(report.totals.transcripts_fetched, 19);
   EXPECT_EQ(report.totals.transcripts_failed, 0);
-  EXPECT_EQ(fake.Count("/transcripturl"), 19 + 3);
+  EXPECT_EQ(fake.Count("/transcripturl"), 20 + 3);  // one 404 (c-00003) + three re-asks
 }
 
 }  // namespace

@@ -78,7 +78,7 @@ ConversationPlan PlanConversation(OrgContext const& org, std::uint32_t index, st
     first.alert_start_ms = start_ms;  // Dialling.
     first.answer_ms = start_ms + rng.Between(4'000, 30'000);
   }
-  std::int64_t const first_talk = Skewed(rng, 90'000, transfer ? 400'000 : 900'000);
+  std::int64_t const first_talk = Skewed(rng, 60'000, transfer ? 300'000 : 540'000);
   if (in_progress) {
     plan.legs.push_back(first);
     return plan;
@@ -97,7 +97,7 @@ ConversationPlan PlanConversation(OrgContext const& org, std::uint32_t index, st
     second.acd_start_ms = first.talk_end_ms + rng.Between(5, 80);
     second.answer_ms = second.acd_start_ms + Skewed(rng, 3'000, 120'000);
     second.alert_start_ms = std::max(second.answer_ms - rng.Between(2'000, 20'000), second.acd_start_ms + 20);
-    second.talk_end_ms = PlanTalk(rng, second, Skewed(rng, 60'000, 600'000), true);
+    second.talk_end_ms = PlanTalk(rng, second, Skewed(rng, 45'000, 400'000), true);
     second.wrapup_end_ms = second.talk_end_ms + rng.Between(5'000, 120'000);
     second.wrap_up = wrap_up;
     plan.legs.push_back(second);

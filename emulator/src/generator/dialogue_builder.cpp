@@ -149,7 +149,10 @@ Dialogue BuildDialogue(OrgContext const& org, ConversationPlan const& plan) {
       say.Add(Who::kAgent, SplitWords("hi thanks for waiting i've read the notes from my colleague"));
     }
     if (b == pii_at) {
-      for (auto const& [kind, masked] : pii) say.SayPii(kind, masked, persona);
+      for (auto const& [kind, masked] : pii) {
+        say.SayPii(kind, masked, persona);
+        if (rng.Chance(0.5)) say.Say(common.agent_thanks, 0);
+      }
     }
     while (next_hold < hold_at.size() && hold_at[next_hold] == b) {
       say.Say(common.agent_hold, mood.At(position));
@@ -158,6 +161,8 @@ Dialogue BuildDialogue(OrgContext const& org, ConversationPlan const& plan) {
       ++next_hold;
     }
     say.Say(scenario.beats[b], mood.At(position));
+    if (rng.Chance(0.3)) say.Say(common.agent_filler, mood.At(position));
+    if (rng.Chance(0.3)) say.Say(common.customer_filler, mood.At(position));
   }
   say.Say(rng.Chance(0.5) ? common.small_talk_agent : common.small_talk_customer, mood.end);
   say.Say(common.agent_closing, mood.end);

@@ -77,6 +77,12 @@ CommonBeats const& Common() {
       .small_talk_customer = C({"i'm free after {time} on {date}", "i called on {date} around {time} and nobody answered",
                                 "the total was {amount} if that helps", "my order was {order} from last week"},
                                {}, {}, 0.5),
+      .agent_filler = A({"let me just pull that up", "one moment please", "okay bear with me", "i see",
+                         "okay let me check that for you", "let me make a note of that", "got it",
+                         "just a second the system is a bit slow today", "right okay"}),
+      .customer_filler = C({"sure", "okay", "no problem take your time", "mm-hmm", "right", "yeah",
+                            "okay thanks", "sure go ahead"}),
+      .agent_thanks = A({"thank you", "got it thanks", "perfect thank you", "great thanks for that"}),
   };
   return common;
 }

@@ -39,6 +39,8 @@ struct CommonBeats {
   Beat agent_greeting, customer_opening, agent_outbound_greeting, customer_outbound_answer;
   Beat agent_hold, agent_back_from_hold, agent_closing, customer_goodbye;
   Beat small_talk_agent, small_talk_customer;  ///< Hard negatives: times, dates, extensions.
+  Beat agent_filler, customer_filler;          ///< Back-channel between turns: "one moment", "sure".
+  Beat agent_thanks;                           ///< After the caller gives a detail.
 };
 CommonBeats const& Common();
 

@@ -123,19 +123,22 @@ std::optional<StaMetrics> GeneratedOrg::Sta(std::size_t i) const {
   return ComputeSta(context_, plan, BuildTranscript(context_, plan, BuildDialogue(context_, plan)));
 }
 
-Truth GeneratedOrg::TruthOf(std::size_t i) const {
+Truth GeneratedOrg::TruthOf(std::size_t i) const { return TruthAndSentiment(i).first; }
+
+std::pair<Truth, std::optional<double>> GeneratedOrg::TruthAndSentiment(std::size_t i) const {
   ConversationPlan const plan = Plan(i);
   Truth truth;
   truth.conversation_id = ToString(ConversationIdOf(context_.settings.seed, i));
   truth.has_transcript = plan.has_transcript;
-  if (!plan.has_transcript) return truth;
+  if (!plan.has_transcript) return {std::move(truth), std::nullopt};
   Dialogue dialogue = BuildDialogue(context_, plan);
+  double const sentiment = SentimentScore(dialogue);
   std::vector<std::string> agent_text, customer_text;
   for (auto const& line : dialogue.lines) (line.who == Who::kAgent ? agent_text : customer_text).push_back(LineText(line));
   truth.agent_keywords = VocabularyWordsIn(agent_text);
   truth.customer_keywords = VocabularyWordsIn(customer_text);
   truth.pii = std::move(dialogue.pii);
-  return truth;
+  return {std::move(truth), sentiment};
 }
 
 std::size_t GeneratedOrg::ConversationBytes() const {

@@ -4,6 +4,7 @@
 // on demand from (seed, index).
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "generator/conversation_plan.h"
@@ -26,6 +27,9 @@ class GeneratedOrg final : public Org {
   std::optional<StaMetrics> Sta(std::size_t i) const override;
   std::optional<TranscriptDocument> Transcript(std::size_t i) const override;
   Truth TruthOf(std::size_t i) const override;
+
+  /// TruthOf(i) plus the STA sentimentScore (nullopt without transcript), from one dialogue build.
+  std::pair<Truth, std::optional<double>> TruthAndSentiment(std::size_t i) const;
 
   OrgContext const& context() const { return context_; }
   ConversationPlan Plan(std::size_t i) const;

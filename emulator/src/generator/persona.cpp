@@ -84,7 +84,7 @@ std::string Iban(Rng& rng) {
     bban = RandomDigits(rng, 18);
   }
   int const check = 98 - Mod97(bban + country + "00");
-  char buffer[3];
+  char buffer[12];
   std::snprintf(buffer, sizeof buffer, "%02d", check);
   return country + buffer + bban;
 }

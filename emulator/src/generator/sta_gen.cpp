@@ -16,6 +16,8 @@ std::string TrendClass(double trend) {
   return "Improving";
 }
 
+double ScoreOf(int sum, int voiced) { return Round(static_cast<double>(sum) / (voiced + 2), 0.001); }
+
 }  // namespace
 
 double SentimentScore(std::vector<Phrase> const& phrases, std::size_t from, std::size_t to) {
@@ -25,7 +27,17 @@ double SentimentScore(std::vector<Phrase> const& phrases, std::size_t from, std:
     sum += phrases[i].sentiment;
     ++voiced;
   }
-  return Round(static_cast<double>(sum) / (voiced + 2), 0.001);
+  return ScoreOf(sum, voiced);
+}
+
+double SentimentScore(Dialogue const& dialogue) {
+  int sum = 0, voiced = 0;
+  for (auto const& line : dialogue.lines) {
+    if (line.who != Who::kCustomer || line.sentiment == 0) continue;
+    sum += line.sentiment;
+    ++voiced;
+  }
+  return ScoreOf(sum, voiced);
 }
 
 StaMetrics ComputeSta(OrgContext const& org, ConversationPlan const& plan, TranscriptDocument const& transcript) {

@@ -13,5 +13,7 @@ StaMetrics ComputeSta(OrgContext const& org, ConversationPlan const& plan, Trans
 
 /// The score rule above, for any run of phrases.
 double SentimentScore(std::vector<Phrase> const& phrases, std::size_t from, std::size_t to);
+/// The same score straight from the dialogue (its lines are the transcript's phrases).
+double SentimentScore(Dialogue const& dialogue);
 
 }  // namespace gctq_emulator::gen

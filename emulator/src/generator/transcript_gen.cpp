@@ -22,8 +22,8 @@ NaturalPhrase NaturalTiming(Rng& rng, Words const& words) {
   for (std::size_t w = 0; w < words.size(); ++w) {
     bool const masked = words[w].front() == '[';
     std::int64_t const ms =
-        masked ? rng.Between(2'500, 6'000) : 140 + 45 * static_cast<std::int64_t>(words[w].size()) + rng.Between(0, 120);
-    std::int64_t const gap = w == 0 ? 0 : rng.Between(20, 160);
+        masked ? rng.Between(2'500, 6'000) : 110 + 35 * static_cast<std::int64_t>(words[w].size()) + rng.Between(0, 100);
+    std::int64_t const gap = w == 0 ? 0 : rng.Between(10, 90);
     phrase.word_ms.push_back(ms);
     phrase.gap_before_ms.push_back(gap);
     phrase.total_ms += ms + gap;

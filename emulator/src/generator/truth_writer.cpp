@@ -24,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "generator/generate.h"
+#include "generator/generated_org.h"
 
 namespace gctq_emulator {
 namespace {
@@ -32,7 +33,7 @@ std::string IsoUtc(std::int64_t epoch_ms) {
   std::time_t const seconds = static_cast<std::time_t>(epoch_ms / 1000);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char buffer[40];
+  char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
                 utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(epoch_ms % 1000));
   return buffer;
@@ -40,7 +41,11 @@ std::string IsoUtc(std::int64_t epoch_ms) {
 
 nlohmann::ordered_json TruthLine(Org const& org, std::size_t i) {
   Conversation const conversation = org.Expand(i);
-  Truth const truth = org.TruthOf(i);
+  auto const* generated = dynamic_cast<gen::GeneratedOrg const*>(&org);
+  auto [truth, sentiment] = generated ? generated->TruthAndSentiment(i) : std::pair{org.TruthOf(i), std::optional<double>()};
+  if (!generated && truth.has_transcript) {
+    if (auto const sta = org.Sta(i)) sentiment = sta->sentiment_score;
+  }
   nlohmann::ordered_json queue_ids = nlohmann::json::array(), user_ids = nlohmann::json::array(),
                          wrap_ups = nlohmann::json::array();
   for (auto const& participant : conversation.participants) {
@@ -65,8 +70,7 @@ nlohmann::ordered_json TruthLine(Org const& org, std::size_t i) {
   line["userIds"] = std::move(user_ids);
   line["wrapUpCodeIds"] = std::move(wrap_ups);
   line["hasTranscript"] = truth.has_transcript;
-  auto const sta = truth.has_transcript ? org.Sta(i) : std::nullopt;
-  line["sentimentScore"] = sta ? nlohmann::ordered_json(sta->sentiment_score) : nullptr;
+  line["sentimentScore"] = sentiment ? nlohmann::ordered_json(*sentiment) : nullptr;
   line["agentKeywords"] = truth.agent_keywords;
   line["customerKeywords"] = truth.customer_keywords;
   nlohmann::ordered_json pii = nlohmann::json::array();

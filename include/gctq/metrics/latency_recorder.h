@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gctq/http/call_observer.h"
 #include "gctq/http/endpoint_class.h"
 #include "gctq/metrics/latency_histogram.h"
 
@@ -28,8 +29,11 @@ struct LatencySnapshot {
 
 /// Times every HTTP call per EndpointClass. Thread-safe, constant memory. Wire it into the HTTP
 /// stack as a CallObserver (see OnCall) or feed it directly with Record.
-class LatencyRecorder {
+class LatencyRecorder : public http::CallObserver {
  public:
+  /// CallObserver: records record.latency, record.waited and whether it was a retry.
+  void OnCall(http::CallRecord const& record) override;
+
   /// One completed attempt: its latency, the time waited before it, and its attempt number (1-based).
   void Record(http::EndpointClass endpoint_class, std::chrono::microseconds latency,
               std::chrono::microseconds waited, int attempt = 1);
