@@ -14,18 +14,21 @@ using gctq::analysis::AnalysisOptions;
 using gctq::analysis::Analyzer;
 
 std::vector<std::string> const kVocabulary = {
-    "hello", "thank", "you", "for", "calling", "how", "can", "i", "help", "today", "my", "bill", "is", "wrong",
-    "charged", "twice", "refund", "please", "account", "number", "let", "me", "check", "that", "one", "moment",
-    "sorry", "about", "the", "trouble", "okay", "great", "anything", "else", "no", "goodbye", "payment", "card",
-    "service", "internet", "slow", "router", "restart", "works", "now", "cancel", "subscription", "plan", "upgrade"};
+    "hello",   "thank",        "you",     "for",      "calling", "how",      "can",     "i",      "help",
+    "today",   "my",           "bill",    "is",       "wrong",   "charged",  "twice",   "refund", "please",
+    "account", "number",       "let",     "me",       "check",   "that",     "one",     "moment", "sorry",
+    "about",   "the",          "trouble", "okay",     "great",   "anything", "else",    "no",     "goodbye",
+    "payment", "card",         "service", "internet", "slow",    "router",   "restart", "works",  "now",
+    "cancel",  "subscription", "plan",    "upgrade"};
 
 /// One conversation of `phrases` phrases, alternating speakers, with a card read out in some calls.
 std::string MakeTranscript(std::mt19937& rng, int phrases, int index) {
   std::int64_t start = 1'700'000'000'000 + index * 1'000'000LL;
-  std::string json = R"({"organizationId":"o","conversationId":"c-)" + std::to_string(index) +
-                     R"(","communicationId":"m","mediaType":"call","startTime":)" + std::to_string(start) +
-                     R"(,"duration":{"milliseconds":600000},"transcripts":[{"transcriptId":"t","language":"en-US","startTime":)" +
-                     std::to_string(start) + R"(,"phrases":[)";
+  std::string json =
+      R"({"organizationId":"o","conversationId":"c-)" + std::to_string(index) +
+      R"(","communicationId":"m","mediaType":"call","startTime":)" + std::to_string(start) +
+      R"(,"duration":{"milliseconds":600000},"transcripts":[{"transcriptId":"t","language":"en-US","startTime":)" +
+      std::to_string(start) + R"(,"phrases":[)";
   std::uniform_int_distribution<std::size_t> word(0, kVocabulary.size() - 1);
   std::int64_t t = start;
   for (int p = 0; p < phrases; ++p) {
@@ -41,14 +44,16 @@ std::string MakeTranscript(std::mt19937& rng, int phrases, int index) {
             R"(,"duration":{"milliseconds":)" + std::to_string(n * 300) + R"(},"words":[)";
     for (std::size_t w = 0; w < words.size(); ++w) {
       if (w > 0) json += ',';
-      json += R"({"word":")" + words[w] + R"(","confidence":0.9,"startTimeMs":)" + std::to_string(t + 300 * w) +
-              R"(,"duration":{"milliseconds":280}})";
+      json += R"({"word":")" + words[w] + R"(","confidence":0.9,"startTimeMs":)" +
+              std::to_string(t + 300 * w) + R"(,"duration":{"milliseconds":280}})";
     }
-    json += R"(],"alternatives":[],"participantPurpose":")" + std::string(p % 2 ? "external" : "internal") + R"("})";
+    json += R"(],"alternatives":[],"participantPurpose":")" + std::string(p % 2 ? "external" : "internal") +
+            R"("})";
     t += n * 300 + 500;
   }
-  json += R"(],"analytics":{"sentiment":[{"participant":"external","phraseIndex":1,"sentiment":-1,"startTimeMs":)" +
-          std::to_string(start + 3000) + "}]}}]}";
+  json +=
+      R"(],"analytics":{"sentiment":[{"participant":"external","phraseIndex":1,"sentiment":-1,"startTimeMs":)" +
+      std::to_string(start + 3000) + "}]}}]}";
   return json;
 }
 

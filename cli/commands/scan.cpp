@@ -1,6 +1,7 @@
 // gctq scan: the analysis alone over local transcript files, folders or stdin (JSON or JSON Lines).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -48,8 +49,10 @@ class Scanner {
       if (result->pii_status == analysis::PiiStatus::kLeak) ++totals_.leaks;
       if (options_.explain) Explain(source, *result);
     }
-    if (options_.format == "table") Row(record);
-    else out_ << record.dump() << '\n';
+    if (options_.format == "table")
+      Row(record);
+    else
+      out_ << record.dump() << '\n';
   }
 
   void File(std::filesystem::path const& path) {
@@ -92,24 +95,27 @@ class Scanner {
 
  private:
   void Explain(std::string const& source, analysis::AnalysisResult const& result) {
-    for (auto const& hit : result.hits) fmt::print(stderr, "{}: hit {}@{}: {}\n", source, hit.rule, hit.version, hit.explanation);
+    for (auto const& hit : result.hits)
+      fmt::print(stderr, "{}: hit {}@{}: {}\n", source, hit.rule, hit.version, hit.explanation);
     for (auto const& f : result.findings)
       fmt::print(stderr, "{}: pii {} ({}, phrase {}, {:.1f} s, {}): {}\n", source, analysis::ToString(f.type),
-                 analysis::ToString(f.speaker), f.phrase_indexes.empty() ? 0u : f.phrase_indexes[0], f.offset_ms / 1000.0,
-                 f.preview, f.reason);
+                 analysis::ToString(f.speaker), f.phrase_indexes.empty() ? 0u : f.phrase_indexes[0],
+                 f.offset_ms / 1000.0, f.preview, f.reason);
   }
 
   void Row(nlohmann::json const& r) {
     if (!header_) {
-      out_ << fmt::format("{:<40} {:<38} {:>5} {:>8} {:<11} {:>8}\n", "SOURCE", "CONVERSATION", "HITS", "COVERAGE",
-                          "PII", "FINDINGS");
+      out_ << fmt::format("{:<40} {:<38} {:>5} {:>8} {:<11} {:>8}\n", "SOURCE", "CONVERSATION", "HITS",
+                          "COVERAGE", "PII", "FINDINGS");
       header_ = true;
     }
     if (r.contains("error")) {
-      out_ << fmt::format("{:<40} error: {}\n", r["source"].get<std::string>(), r["error"].get<std::string>());
+      out_ << fmt::format("{:<40} error: {}\n", r["source"].get<std::string>(),
+                          r["error"].get<std::string>());
       return;
     }
-    std::string coverage = r["keyword_coverage"].is_null() ? "-" : fmt::format("{:.2f}", r["keyword_coverage"].get<double>());
+    std::string coverage =
+        r["keyword_coverage"].is_null() ? "-" : fmt::format("{:.2f}", r["keyword_coverage"].get<double>());
     out_ << fmt::format("{:<40} {:<38} {:>5} {:>8} {:<11} {:>8}\n", r["source"].get<std::string>(),
                         r["conversation_id"].get<std::string>(), r["hits"].size(), coverage,
                         r["pii_status"].get<std::string>(), r["pii_findings"].size());
@@ -163,7 +169,8 @@ int RunScan(ScanOptions const& options) {
       std::vector<std::filesystem::path> files;
       for (auto const& entry : std::filesystem::recursive_directory_iterator(p, ec)) {
         auto ext = entry.path().extension();
-        if (entry.is_regular_file() && (ext == ".json" || ext == ".jsonl" || ext == ".ndjson")) files.push_back(entry.path());
+        if (entry.is_regular_file() && (ext == ".json" || ext == ".jsonl" || ext == ".ndjson"))
+          files.push_back(entry.path());
       }
       std::sort(files.begin(), files.end());
       for (auto const& f : files) scanner.File(f);
@@ -180,7 +187,8 @@ int RunScan(ScanOptions const& options) {
     return kExitInternal;
   }
   auto const& totals = scanner.totals();
-  fmt::print(stderr, "gctq scan: {} documents, {} errors, {} with PII leaks\n", totals.documents, totals.errors, totals.leaks);
+  fmt::print(stderr, "gctq scan: {} documents, {} errors, {} with PII leaks\n", totals.documents,
+             totals.errors, totals.leaks);
   if (options.fail_on_pii_leak && totals.leaks > 0) return kExitIncomplete;
   return totals.errors > 0 ? kExitIncomplete : kExitOk;
 }
@@ -190,14 +198,18 @@ int RunScan(ScanOptions const& options) {
 RunFn RegisterScan(CLI::App& app) {
   auto options = std::make_shared<ScanOptions>();
   auto* sub = app.add_subcommand("scan", "Analyse local transcript files (keywords, sentiment, PII masking)");
-  sub->add_option("paths", options->paths, "Transcript files or folders (.json, .jsonl); '-' or none for stdin");
-  sub->add_option("--keywords", options->keywords, "Comma-separated keywords, whole words: \"refund, billing\"");
+  sub->add_option("paths", options->paths,
+                  "Transcript files or folders (.json, .jsonl); '-' or none for stdin");
+  sub->add_option("--keywords", options->keywords,
+                  "Comma-separated keywords, whole words: \"refund, billing\"");
   sub->add_option("--rules", options->rules_path, "TOML rule file (see doc/rules.md)");
   sub->add_flag("--no-pii", options->no_pii, "Skip PII-masking verification (pii_status = not_scanned)");
   sub->add_flag("--fail-on-pii-leak", options->fail_on_pii_leak, "Exit 1 when any document leaks PII");
   sub->add_flag("--explain", options->explain, "Explain each hit and finding (inline and on stderr)");
   sub->add_option("--out", options->out_path, "Write records to this file instead of stdout");
-  sub->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"jsonl", "table"}))->capture_default_str();
+  sub->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"jsonl", "table"}))
+      ->capture_default_str();
   return [options] { return RunScan(*options); };
 }
 

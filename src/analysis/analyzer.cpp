@@ -24,9 +24,12 @@ Result<Analyzer> Analyzer::Create(AnalysisOptions options) {
   return analyzer;
 }
 
-std::size_t Analyzer::rule_count() const { return rules_->size(); }
+std::size_t Analyzer::rule_count() const {
+  return rules_->size();
+}
 
-Result<AnalysisResult> Analyzer::Analyze(std::string_view transcript_json, ConversationContext const& context) const {
+Result<AnalysisResult> Analyzer::Analyze(std::string_view transcript_json,
+                                         ConversationContext const& context) const {
   thread_local Transcript transcript;
   thread_local TokenStream tokens;
   thread_local MatchScratch scratch;
@@ -45,6 +48,8 @@ Result<AnalysisResult> Analyzer::Analyze(std::string_view transcript_json, Conve
   return result;
 }
 
-double StaScoreFromApi(double api_score) { return std::clamp(api_score * 100.0, -100.0, 100.0); }
+double StaScoreFromApi(double api_score) {
+  return std::clamp(api_score * 100.0, -100.0, 100.0);
+}
 
 }  // namespace gctq::analysis

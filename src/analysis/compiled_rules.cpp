@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace gctq::analysis {
 namespace {
@@ -14,11 +15,48 @@ bool Nullable(Rule const& rule, std::uint32_t index) {
     case RuleNode::Kind::kNear: return false;
     case RuleNode::Kind::kNot: return !Nullable(rule, node.children[0]);
     case RuleNode::Kind::kAnd:
-      return std::all_of(node.children.begin(), node.children.end(), [&](auto c) { return Nullable(rule, c); });
+      return std::all_of(node.children.begin(), node.children.end(),
+                         [&](auto c) { return Nullable(rule, c); });
     case RuleNode::Kind::kOr:
-      return std::any_of(node.children.begin(), node.children.end(), [&](auto c) { return Nullable(rule, c); });
+      return std::any_of(node.children.begin(), node.children.end(),
+                         [&](auto c) { return Nullable(rule, c); });
   }
   return false;
+}
+
+/// Terms of which at least one must occur for the (non-nullable) node to hold. For AND/NEAR the
+/// child whose anchors are referenced by the fewest rules is chosen: words many rules use are the
+/// common ones, so rules are triggered by their rarest terms.
+std::vector<std::uint32_t> Anchors(Rule const& rule, std::uint32_t index,
+                                   std::vector<std::uint32_t> const& node_terms,
+                                   std::vector<std::size_t> const& term_refs) {
+  RuleNode const& node = rule.nodes[index];
+  switch (node.kind) {
+    case RuleNode::Kind::kTerm: return {node_terms[index]};
+    case RuleNode::Kind::kNot: return {};
+    case RuleNode::Kind::kOr: {
+      std::vector<std::uint32_t> all;
+      for (auto c : node.children) {
+        auto a = Anchors(rule, c, node_terms, term_refs);
+        all.insert(all.end(), a.begin(), a.end());
+      }
+      return all;
+    }
+    case RuleNode::Kind::kAnd:
+    case RuleNode::Kind::kNear: {
+      std::vector<std::uint32_t> best;
+      std::size_t best_cost = SIZE_MAX;
+      for (auto c : node.children) {
+        if (Nullable(rule, c)) continue;
+        auto a = Anchors(rule, c, node_terms, term_refs);
+        std::size_t cost = 0;
+        for (auto t : a) cost += term_refs[t];
+        if (cost < best_cost) best = std::move(a), best_cost = cost;
+      }
+      return best;
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -66,27 +104,45 @@ std::uint32_t CompiledRules::TermId(RuleNode const& node) {
   if (id != WordTable::kMissing) return id;
   id = static_cast<std::uint32_t>(terms_.size());
   term_keys_.Insert(key, id);
-  terms_by_first_word_[words[0]].push_back(id);
+  auto& index = terms_by_first_word_[words[0]];
+  if (words.size() == 1)
+    index.single.push_back(id);
+  else
+    index.by_second.emplace_back(words[1], id);
   terms_.push_back(Term{std::move(words), node.source, {}});
   return id;
 }
 
 Result<std::shared_ptr<CompiledRules const>> CompiledRules::Compile(std::vector<Rule> rules) {
   auto compiled = std::make_shared<CompiledRules>();
+  std::vector<std::size_t> term_refs;
   for (std::uint32_t r = 0; r < rules.size(); ++r) {
     Rule const& rule = rules[r];
-    if (rule.nodes.empty()) return MakeError(ErrorCode::kInvalidArgument, fmt::format("rule '{}' has no expression", rule.name));
+    if (rule.nodes.empty())
+      return MakeError(ErrorCode::kInvalidArgument, fmt::format("rule '{}' has no expression", rule.name));
     std::vector<std::uint32_t> node_terms(rule.nodes.size(), WordTable::kMissing);
     for (std::uint32_t n = 0; n < rule.nodes.size(); ++n) {
       if (rule.nodes[n].kind != RuleNode::Kind::kTerm) continue;
       node_terms[n] = compiled->TermId(rule.nodes[n]);
-      auto& term_rules = compiled->terms_[node_terms[n]].rules;
-      if (term_rules.empty() || term_rules.back() != r) term_rules.push_back(r);
+      if (term_refs.size() <= node_terms[n]) term_refs.resize(node_terms[n] + 1, 0);
+      ++term_refs[node_terms[n]];
     }
     compiled->node_terms_.push_back(std::move(node_terms));
-    if (Nullable(rule, rule.root)) compiled->always_evaluate_.push_back(r);
     if (rule.is_keyword) ++compiled->keyword_rules_;
   }
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    Rule const& rule = rules[r];
+    if (Nullable(rule, rule.root)) {
+      compiled->always_evaluate_.push_back(r);
+      continue;
+    }
+    for (std::uint32_t t : Anchors(rule, rule.root, compiled->node_terms_[r], term_refs)) {
+      auto& term_rules = compiled->terms_[t].rules;
+      if (term_rules.empty() || term_rules.back() != r) term_rules.push_back(r);
+    }
+  }
+  for (auto& index : compiled->terms_by_first_word_)
+    std::sort(index.by_second.begin(), index.by_second.end());
   compiled->rules_ = std::move(rules);
   return std::shared_ptr<CompiledRules const>(std::move(compiled));
 }
@@ -121,21 +177,31 @@ void CompiledRules::FindTermOccurrences(TokenStream const& tokens, MatchScratch&
   };
   scratch.occurrences.clear();
   for (std::uint32_t i = 0; i < tokens.tokens.size(); ++i) {
+    std::uint32_t next = tokens.tokens[i].next_same_speaker;
     for (std::uint32_t k = begin[i]; k < begin[i + 1]; ++k) {
-      for (std::uint32_t term_id : terms_by_first_word_[words[k]]) {
-        Term const& term = terms_[term_id];
-        std::uint32_t last = i;
-        bool matched = true;
-        for (std::size_t w = 1; w < term.words.size() && matched; ++w) {
-          last = tokens.tokens[last].next_same_speaker;
-          matched = last != kNoToken && has_word(last, term.words[w]);
+      FirstWordIndex const& index = terms_by_first_word_[words[k]];
+      for (std::uint32_t term_id : index.single) scratch.occurrences.push_back(TermOccurrence{term_id, i, i});
+      if (index.by_second.empty() || next == kNoToken) continue;
+      // Phrases: only those whose second word is one of the next token's words.
+      for (std::uint32_t n = begin[next]; n < begin[next + 1]; ++n) {
+        auto it = std::lower_bound(index.by_second.begin(), index.by_second.end(),
+                                   std::pair<std::uint32_t, std::uint32_t>{words[n], 0});
+        for (; it != index.by_second.end() && it->first == words[n]; ++it) {
+          Term const& term = terms_[it->second];
+          std::uint32_t last = next;
+          bool matched = true;
+          for (std::size_t w = 2; w < term.words.size() && matched; ++w) {
+            last = tokens.tokens[last].next_same_speaker;
+            matched = last != kNoToken && has_word(last, term.words[w]);
+          }
+          if (matched) scratch.occurrences.push_back(TermOccurrence{it->second, i, last});
         }
-        if (matched) scratch.occurrences.push_back(TermOccurrence{term_id, i, last});
       }
     }
   }
-  std::sort(scratch.occurrences.begin(), scratch.occurrences.end(),
-            [](auto const& a, auto const& b) { return a.term != b.term ? a.term < b.term : a.first < b.first; });
+  std::sort(scratch.occurrences.begin(), scratch.occurrences.end(), [](auto const& a, auto const& b) {
+    return a.term != b.term ? a.term < b.term : a.first < b.first;
+  });
 }
 
 bool CompiledRules::Possible(std::uint32_t rule, std::uint32_t index, MatchScratch const& scratch) const {
@@ -144,10 +210,12 @@ bool CompiledRules::Possible(std::uint32_t rule, std::uint32_t index, MatchScrat
     case RuleNode::Kind::kTerm: return scratch.term_stamp[node_terms_[rule][index]] == scratch.generation;
     case RuleNode::Kind::kNot: return true;
     case RuleNode::Kind::kOr:
-      return std::any_of(node.children.begin(), node.children.end(), [&](auto c) { return Possible(rule, c, scratch); });
+      return std::any_of(node.children.begin(), node.children.end(),
+                         [&](auto c) { return Possible(rule, c, scratch); });
     case RuleNode::Kind::kAnd:
     case RuleNode::Kind::kNear:
-      return std::all_of(node.children.begin(), node.children.end(), [&](auto c) { return Possible(rule, c, scratch); });
+      return std::all_of(node.children.begin(), node.children.end(),
+                         [&](auto c) { return Possible(rule, c, scratch); });
   }
   return true;
 }
@@ -189,9 +257,10 @@ bool CompiledRules::Eval(Evaluation& ev, std::uint32_t index, std::vector<TermOc
         bool used = false;
         for (std::size_t j = 0; j < right.size(); ++j) {
           auto const& b = right[j];
-          std::int64_t gap = ev.Position(b.first) > ev.Position(a.last) ? ev.Position(b.first) - ev.Position(a.last)
-                             : ev.Position(a.first) > ev.Position(b.last) ? ev.Position(a.first) - ev.Position(b.last)
-                                                                          : 0;
+          std::int64_t gap =
+              ev.Position(b.first) > ev.Position(a.last)   ? ev.Position(b.first) - ev.Position(a.last)
+              : ev.Position(a.first) > ev.Position(b.last) ? ev.Position(a.first) - ev.Position(b.last)
+                                                           : 0;
           if (gap <= node.distance) used = right_used[j] = true;
         }
         if (used) evidence.push_back(a);
@@ -242,11 +311,13 @@ void CompiledRules::Match(Transcript const& transcript, TokenStream const& token
     if (!Eval(ev, rule.root, evidence)) continue;
     out.rules_matched.push_back(rule.name);
     if (rule.is_keyword) ++keywords_found;
-    std::sort(evidence.begin(), evidence.end(),
-              [](auto const& a, auto const& b) { return a.first != b.first ? a.first < b.first : a.term < b.term; });
-    evidence.erase(std::unique(evidence.begin(), evidence.end(),
-                               [](auto const& a, auto const& b) { return a.first == b.first && a.term == b.term; }),
-                   evidence.end());
+    std::sort(evidence.begin(), evidence.end(), [](auto const& a, auto const& b) {
+      return a.first != b.first ? a.first < b.first : a.term < b.term;
+    });
+    evidence.erase(
+        std::unique(evidence.begin(), evidence.end(),
+                    [](auto const& a, auto const& b) { return a.first == b.first && a.term == b.term; }),
+        evidence.end());
     if (evidence.empty()) {
       KeywordHit hit{rule.name, rule.version, std::nullopt, -1, 0, "", ""};
       if (explain) hit.explanation = fmt::format("rule holds with no words (absence): {}", rule.expression);
@@ -263,17 +334,21 @@ void CompiledRules::Match(Transcript const& transcript, TokenStream const& token
         if (t == occ.last) break;
       }
       if (explain) {
-        hit.explanation = fmt::format("term \"{}\" matched \"{}\" ({}, phrase {}, {:.1f} s); rule: {} [speaker {}{}]",
-                                      terms_[occ.term].source, hit.words, ToString(first.speaker), first.phrase,
-                                      first.offset_ms / 1000.0, rule.expression, ToString(rule.scope),
-                                      rule.first_ms ? fmt::format(", first {} s", *rule.first_ms / 1000.0)
-                                      : rule.last_ms ? fmt::format(", last {} s", *rule.last_ms / 1000.0) : "");
+        hit.explanation =
+            fmt::format("term \"{}\" matched \"{}\" ({}, phrase {}, {:.1f} s); rule: {} [speaker {}{}]",
+                        terms_[occ.term].source, hit.words, ToString(first.speaker), first.phrase,
+                        first.offset_ms / 1000.0, rule.expression, ToString(rule.scope),
+                        rule.first_ms  ? fmt::format(", first {} s", *rule.first_ms / 1000.0)
+                        : rule.last_ms ? fmt::format(", last {} s", *rule.last_ms / 1000.0)
+                                       : "");
       }
       out.hits.push_back(std::move(hit));
     }
   }
-  if (keyword_rules_ > 0) out.keyword_coverage = static_cast<double>(keywords_found) / keyword_rules_;
-  else out.keyword_coverage = static_cast<double>(out.rules_matched.size()) / rules_.size();
+  if (keyword_rules_ > 0)
+    out.keyword_coverage = static_cast<double>(keywords_found) / keyword_rules_;
+  else
+    out.keyword_coverage = static_cast<double>(out.rules_matched.size()) / rules_.size();
 }
 
 }  // namespace gctq::analysis

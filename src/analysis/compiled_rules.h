@@ -58,7 +58,11 @@ class CompiledRules {
   WordTable exact_, prefix_;
   std::uint64_t prefix_lengths_ = 0;  ///< Bit n set: some prefix pattern has n characters.
   std::uint32_t word_count_ = 0;
-  std::vector<std::vector<std::uint32_t>> terms_by_first_word_;
+  struct FirstWordIndex {
+    std::vector<std::uint32_t> single;                               ///< One-word terms.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_second;  ///< (second word, phrase term), sorted.
+  };
+  std::vector<FirstWordIndex> terms_by_first_word_;
   std::vector<Term> terms_;
   WordTable term_keys_;
   std::vector<Rule> rules_;

@@ -35,8 +35,12 @@ std::string_view ToString(MaskLabel label) {
 
 namespace {
 
-bool IsAsciiAlnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+bool IsDigit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 
 /// "[card number]" etc. `inner` is lower-case; spaces, '_' and '-' are interchangeable.
 MaskLabel LookupLabel(std::string_view inner) {
@@ -56,12 +60,19 @@ MaskLabel LookupLabel(std::string_view inner) {
   if (n > 0 && buf[n - 1] == ' ') --n;
   std::string_view s(buf, n);
   static constexpr std::array<std::pair<std::string_view, MaskLabel>, 13> kLabels{{
-      {"card number", MaskLabel::kCardNumber}, {"card expiry date", MaskLabel::kCardExpiryDate},
-      {"phone", MaskLabel::kPhone}, {"email", MaskLabel::kEmail}, {"name", MaskLabel::kName},
-      {"postal code", MaskLabel::kPostalCode}, {"location", MaskLabel::kLocation},
-      {"national id", MaskLabel::kNationalId}, {"user info", MaskLabel::kUserInfo},
-      {"personal info", MaskLabel::kPersonalInfo}, {"pii", MaskLabel::kPii},
-      {"redacted", MaskLabel::kRedacted}, {"phone number", MaskLabel::kPhone},
+      {"card number", MaskLabel::kCardNumber},
+      {"card expiry date", MaskLabel::kCardExpiryDate},
+      {"phone", MaskLabel::kPhone},
+      {"email", MaskLabel::kEmail},
+      {"name", MaskLabel::kName},
+      {"postal code", MaskLabel::kPostalCode},
+      {"location", MaskLabel::kLocation},
+      {"national id", MaskLabel::kNationalId},
+      {"user info", MaskLabel::kUserInfo},
+      {"personal info", MaskLabel::kPersonalInfo},
+      {"pii", MaskLabel::kPii},
+      {"redacted", MaskLabel::kRedacted},
+      {"phone number", MaskLabel::kPhone},
   }};
   for (auto const& [name, label] : kLabels)
     if (s == name) return label;
@@ -115,7 +126,8 @@ void Scan(std::string_view s, Emit&& emit) {
     if (c == '*') {
       std::size_t j = i;
       while (j < n && s[j] == '*') ++j;
-      emit(RawToken{i, j - i, TokenKind::kMask, MaskLabel::kSymbols, static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255))});
+      emit(RawToken{i, j - i, TokenKind::kMask, MaskLabel::kSymbols,
+                    static_cast<std::uint8_t>(std::min<std::size_t>(j - i, 255))});
       i = j;
       continue;
     }
@@ -137,9 +149,15 @@ void Scan(std::string_view s, Emit&& emit) {
       }
       char d = s[j];
       bool next_word = j + 1 < n && WordCharLength(s, j + 1) > 0;
-      if (d == '\'' && next_word && !numeric) { j += 1; continue; }
+      if (d == '\'' && next_word && !numeric) {
+        j += 1;
+        continue;
+      }
       if ((d == '.' || d == ',' || d == ':' || d == '/') && numeric && j + 1 < n &&
-          IsDigit(static_cast<unsigned char>(s[j + 1]))) { j += 1; continue; }
+          IsDigit(static_cast<unsigned char>(s[j + 1]))) {
+        j += 1;
+        continue;
+      }
       break;
     }
     RawToken t{i, j - i, numeric ? TokenKind::kNumber : TokenKind::kWord, MaskLabel::kNone, 0};
@@ -164,9 +182,12 @@ void PrepareAscii(std::string_view in, std::string& out) {
   out.resize(in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
     char c = in[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    else if (c == '`') c = '\'';
-    else if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c + 32);
+    else if (c == '`')
+      c = '\'';
+    else if (c == '\t' || c == '\n' || c == '\r')
+      c = ' ';
     out[i] = c;
   }
 }
@@ -175,15 +196,18 @@ void PrepareAscii(std::string_view in, std::string& out) {
 void PrepareUnicode(std::string_view in, std::string& out) {
   UErrorCode status = U_ZERO_ERROR;
   static icu::Normalizer2 const* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<std::int32_t>(in.size())));
+  icu::UnicodeString src =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(in.data(), static_cast<std::int32_t>(in.size())));
   icu::UnicodeString folded;
   status = U_ZERO_ERROR;
   if (normalizer != nullptr) normalizer->normalize(src, folded, status);
   if (normalizer == nullptr || U_FAILURE(status)) folded = src.foldCase();
   for (std::int32_t k = 0; k < folded.length(); ++k) {
     char16_t ch = folded.charAt(k);
-    if (ch == 0x2019 || ch == 0x2018 || ch == 0x02BC || ch == 0x00B4 || ch == 0x2032 || ch == 0x0060) folded.setCharAt(k, u'\'');
-    else if (ch >= 0x2010 && ch <= 0x2015) folded.setCharAt(k, u'-');
+    if (ch == 0x2019 || ch == 0x2018 || ch == 0x02BC || ch == 0x00B4 || ch == 0x2032 || ch == 0x0060)
+      folded.setCharAt(k, u'\'');
+    else if (ch >= 0x2010 && ch <= 0x2015)
+      folded.setCharAt(k, u'-');
   }
   out.clear();
   folded.toUTF8String(out);
@@ -199,8 +223,10 @@ void Tokenize(Transcript const& transcript, TokenStream& out) {
     Phrase const& phrase = transcript.phrases[p];
     std::string_view raw = transcript.PhraseText(phrase);
     bool ascii = IsAscii(raw);
-    if (ascii) PrepareAscii(raw, prepared);
-    else PrepareUnicode(raw, prepared);
+    if (ascii)
+      PrepareAscii(raw, prepared);
+    else
+      PrepareUnicode(raw, prepared);
     auto first = static_cast<std::uint32_t>(out.tokens.size());
     out.phrase_first_token.push_back(first);
     std::uint32_t word = 0;
@@ -240,8 +266,10 @@ void Tokenize(Transcript const& transcript, TokenStream& out) {
 
 std::vector<std::string> NormalizeWords(std::string_view text) {
   std::string prepared;
-  if (IsAscii(text)) PrepareAscii(text, prepared);
-  else PrepareUnicode(text, prepared);
+  if (IsAscii(text))
+    PrepareAscii(text, prepared);
+  else
+    PrepareUnicode(text, prepared);
   std::vector<std::string> words;
   Scan(prepared, [&](RawToken const& rt) {
     if (rt.kind != TokenKind::kMask) words.emplace_back(prepared.substr(rt.begin, rt.size));

@@ -11,20 +11,25 @@
 namespace gctq::analysis::pii {
 namespace {
 
-constexpr auto kCardCues = std::to_array<std::string_view>({
-    "card", "credit", "debit", "visa", "mastercard", "amex", "american express", "discover", "long number",
-    "card number", "pan"});
-constexpr auto kSsnCues = std::to_array<std::string_view>({"social", "ssn", "social security", "tax id", "itin",
-                                                           "taxpayer"});
-constexpr auto kPhoneCues = std::to_array<std::string_view>({
-    "phone", "cell", "mobile", "call", "reach", "telephone", "callback", "landline", "text me", "contact", "dial"});
+constexpr auto kCardCues =
+    std::to_array<std::string_view>({"card", "credit", "debit", "visa", "mastercard", "amex",
+                                     "american express", "discover", "long number", "card number", "pan"});
+constexpr auto kSsnCues =
+    std::to_array<std::string_view>({"social", "ssn", "social security", "tax id", "itin", "taxpayer"});
+constexpr auto kPhoneCues =
+    std::to_array<std::string_view>({"phone", "cell", "mobile", "call", "reach", "telephone", "callback",
+                                     "landline", "text me", "contact", "dial"});
 
-std::string PreviewDigits(std::string_view digits, std::size_t keep_last) { return MaskKeepLast(digits, keep_last); }
+std::string PreviewDigits(std::string_view digits, std::size_t keep_last) {
+  return MaskKeepLast(digits, keep_last);
+}
 
 struct RunSlice {
   DigitRun const& run;
   std::size_t begin, end;
-  [[nodiscard]] std::string_view digits() const { return std::string_view(run.shape).substr(begin, end - begin); }
+  [[nodiscard]] std::string_view digits() const {
+    return std::string_view(run.shape).substr(begin, end - begin);
+  }
   [[nodiscard]] std::uint32_t first() const { return run.token_of[begin]; }
   [[nodiscard]] std::uint32_t last() const { return run.token_of[end - 1]; }
   [[nodiscard]] bool AtBoundary(std::size_t i) const { return i == end || run.boundary[i]; }
@@ -39,17 +44,22 @@ bool CheckMasked(ScanContext& ctx, RunSlice const& s) {
   for (std::size_t i = first_mask; i < last_mask; ++i) middle += shape[i] != '*';
   if (shape.size() < 7 || (prefix <= 6 && suffix <= 4 && middle == 0)) return true;  // a proper mask
   std::size_t n = shape.size();
-  PiiType type = n >= 13 && n <= 19 ? PiiType::kCardNumber : n == 9 ? PiiType::kSsn
-                 : (n == 10 || n == 11) ? PiiType::kPhone : PiiType::kCardNumber;
+  PiiType type = n >= 13 && n <= 19     ? PiiType::kCardNumber
+                 : n == 9               ? PiiType::kSsn
+                 : (n == 10 || n == 11) ? PiiType::kPhone
+                                        : PiiType::kCardNumber;
   std::string preview;
   std::size_t digits_seen = 0, total_digits = n - std::count(shape.begin(), shape.end(), '*');
   for (char c : shape) {
-    if (c == '*') preview += '*';
-    else preview += ++digits_seen > total_digits - std::min<std::size_t>(4, total_digits / 3) ? c : '*';
+    if (c == '*')
+      preview += '*';
+    else
+      preview += ++digits_seen > total_digits - std::min<std::size_t>(4, total_digits / 3) ? c : '*';
   }
   ctx.Add(type, s.first(), s.last(), 0.9,
           fmt::format("partially masked number of {} characters shows {} leading, {} middle and {} trailing "
-                      "digits (PCI display rule: at most first 6 and last 4)", n, prefix, middle, suffix),
+                      "digits (PCI display rule: at most first 6 and last 4)",
+                      n, prefix, middle, suffix),
           preview);
   return true;
 }
@@ -66,8 +76,9 @@ bool CheckCard(ScanContext& ctx, RunSlice const& s, std::vector<RunSlice>& rest)
       std::string_view cue = ctx.FindCue(card.first(), card.last(), 12, 6, kCardCues);
       if (cue.empty() && !ctx.FindCue(card.first(), card.last(), 8, 2, kNegativeNumberCues).empty()) continue;
       ctx.Add(PiiType::kCardNumber, card.first(), card.last(), cue.empty() ? 0.8 : 0.97,
-              cue.empty() ? fmt::format("{} digits pass Luhn with a card issuer prefix", len)
-                          : fmt::format("{} digits pass Luhn with a card issuer prefix; context '{}'", len, cue),
+              cue.empty()
+                  ? fmt::format("{} digits pass Luhn with a card issuer prefix", len)
+                  : fmt::format("{} digits pass Luhn with a card issuer prefix; context '{}'", len, cue),
               PreviewDigits(candidate, 4));
       if (b > 0) rest.push_back(RunSlice{s.run, s.begin, s.begin + b});
       if (b + len < d.size()) rest.push_back(RunSlice{s.run, s.begin + b + len, s.end});
@@ -84,8 +95,9 @@ void CheckSsnOrPhone(ScanContext& ctx, RunSlice const& s) {
     std::string why;
     if (!SsnValid(d, &why)) return;
     std::string_view cue = ctx.FindCue(first, last, 12, 6, kSsnCues);
-    bool shaped = s.begin == 0 && s.end == s.run.shape.size() && s.run.written_only && s.run.groups.size() == 3 &&
-                  s.run.groups[0] == 3 && s.run.groups[1] == 2 && s.run.groups[2] == 4;
+    bool shaped = s.begin == 0 && s.end == s.run.shape.size() && s.run.written_only &&
+                  s.run.groups.size() == 3 && s.run.groups[0] == 3 && s.run.groups[1] == 2 &&
+                  s.run.groups[2] == 4;
     if (cue.empty() && !shaped) return;
     ctx.Add(PiiType::kSsn, first, last, cue.empty() ? 0.75 : 0.95,
             cue.empty() ? "9 digits in the 3-2-4 SSN shape within issued ranges"
@@ -103,8 +115,8 @@ void CheckSsnOrPhone(ScanContext& ctx, RunSlice const& s) {
                         : fmt::format("10-digit North American number; context '{}'", cue),
             PreviewDigits(d, 2));
   } else if (!cue.empty() && (d.size() == 7 || (d.size() >= 11 && d.size() <= 13))) {
-    ctx.Add(PiiType::kPhone, first, last, 0.85, fmt::format("{} digits after phone context '{}'", d.size(), cue),
-            PreviewDigits(d, 2));
+    ctx.Add(PiiType::kPhone, first, last, 0.85,
+            fmt::format("{} digits after phone context '{}'", d.size(), cue), PreviewDigits(d, 2));
   }
 }
 
@@ -136,8 +148,9 @@ void DetectCardDetails(ScanContext& ctx) {
   for (std::uint32_t t = 0; t < ctx.size(); ++t) {
     std::string_view w = ctx.Text(t);
     bool expiry = w == "expiry" || w == "expiration" || w == "expires" || w == "expire" || w == "expiring" ||
-                  w == "exp" || ((w == "valid" || w == "good") && t + 1 < ctx.size() &&
-                                 (ctx.Text(t + 1) == "thru" || ctx.Text(t + 1) == "through"));
+                  w == "exp" ||
+                  ((w == "valid" || w == "good") && t + 1 < ctx.size() &&
+                   (ctx.Text(t + 1) == "thru" || ctx.Text(t + 1) == "through"));
     bool cvv = w == "cvv" || w == "cvc" || w == "cvv2" || w == "csc" || w == "cid" ||
                ((w == "security" || w == "verification" || w == "digit") && t + 1 < ctx.size() &&
                 ctx.Text(t + 1) == "code");
@@ -152,7 +165,8 @@ void DetectCardDetails(ScanContext& ctx) {
         std::size_t slash = s.find('/');
         int month = slash > 0 && slash <= 2 ? std::stoi(std::string(s.substr(0, slash))) : 0;
         std::size_t year_len = s.size() - slash - 1;
-        date = month >= 1 && month <= 12 && (year_len == 2 || year_len == 4) && s.find('/', slash + 1) == std::string_view::npos;
+        date = month >= 1 && month <= 12 && (year_len == 2 || year_len == 4) &&
+               s.find('/', slash + 1) == std::string_view::npos;
       } else if (d.size() == 4 || d.size() == 6) {
         int month = std::stoi(std::string(d.substr(0, 2)));
         date = month >= 1 && month <= 12 && (d.size() == 4 || d.substr(2, 2) == "20");
@@ -160,13 +174,14 @@ void DetectCardDetails(ScanContext& ctx) {
         date = d[0] >= '1' && d[0] <= '9';
       }
       if (date) {
-        ctx.Add(PiiType::kCardExpiry, m.first, m.last, 0.9, fmt::format("month/year after expiry context '{}'", w),
-                "**/**");
+        ctx.Add(PiiType::kCardExpiry, m.first, m.last, 0.9,
+                fmt::format("month/year after expiry context '{}'", w), "**/**");
         consumed_until = m.last + 1;
       }
     } else if (m.slash_token.empty() && (m.digits.size() == 3 || m.digits.size() == 4)) {
       ctx.Add(PiiType::kCardCvv, m.first, m.last, 0.9,
-              fmt::format("{} digits after security-code context '{}'", m.digits.size(), w), std::string(m.digits.size(), '*'));
+              fmt::format("{} digits after security-code context '{}'", m.digits.size(), w),
+              std::string(m.digits.size(), '*'));
       consumed_until = m.last + 1;
     }
   }

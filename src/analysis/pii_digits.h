@@ -11,11 +11,11 @@ namespace gctq::analysis::pii {
 /// A run of spoken or written digits in one speaker's stream ("four one one one", "4111-1111",
 /// "double five", "oh" between digits), possibly with '*' for masked digits.
 struct DigitRun {
-  std::string shape;                     ///< Digits and '*'.
-  std::vector<std::uint32_t> token_of;   ///< Per character: the token it came from.
-  std::vector<std::uint8_t> boundary;    ///< Per character: 1 where a new token starts.
-  std::vector<std::uint16_t> groups;     ///< Digit counts of written numeric tokens, in order.
-  bool written_only = true;              ///< Every digit came from a written numeric token.
+  std::string shape;                    ///< Digits and '*'.
+  std::vector<std::uint32_t> token_of;  ///< Per character: the token it came from.
+  std::vector<std::uint8_t> boundary;   ///< Per character: 1 where a new token starts.
+  std::vector<std::uint16_t> groups;    ///< Digit counts of written numeric tokens, in order.
+  bool written_only = true;             ///< Every digit came from a written numeric token.
   MaskLabel adjacent_label = MaskLabel::kNone;
   std::uint32_t phrases = 0;
 

@@ -17,7 +17,8 @@ struct ScanContext {
   Transcript const& transcript;
   TokenStream const& tokens;
   std::vector<PiiFinding>& findings;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> claimed = {};  ///< Token spans already explained (IBANs).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> claimed =
+      {};  ///< Token spans already explained (IBANs).
 
   [[nodiscard]] bool Claimed(std::uint32_t token) const {
     for (auto const& [first, last] : claimed)
@@ -33,7 +34,8 @@ struct ScanContext {
   [[nodiscard]] std::string_view FindCue(std::uint32_t first, std::uint32_t last, std::size_t before,
                                          std::size_t after, std::span<std::string_view const> cues) const;
   [[nodiscard]] std::string_view FindCue(std::uint32_t first, std::uint32_t last, std::size_t before,
-                                         std::size_t after, std::initializer_list<std::string_view> cues) const {
+                                         std::size_t after,
+                                         std::initializer_list<std::string_view> cues) const {
     return FindCue(first, last, before, after, std::span<std::string_view const>(cues.begin(), cues.size()));
   }
 
@@ -42,15 +44,16 @@ struct ScanContext {
            std::string preview);
 };
 
-inline constexpr auto kNegativeNumberCues = std::to_array<std::string_view>({
-    "order", "reference", "ref", "tracking", "confirmation", "invoice", "ticket", "case", "policy",
-    "member", "account", "extension", "ext", "claim", "booking", "serial", "model", "item", "sku", "flight", "room"});
+inline constexpr auto kNegativeNumberCues = std::to_array<std::string_view>(
+    {"order",   "reference", "ref",    "tracking", "confirmation", "invoice", "ticket",
+     "case",    "policy",    "member", "account",  "extension",    "ext",     "claim",
+     "booking", "serial",    "model",  "item",     "sku",          "flight",  "room"});
 
-void DetectNumbers(ScanContext& ctx);       // pii_numbers.cpp: cards, SSNs, phones, partial masks
-void DetectCardDetails(ScanContext& ctx);   // pii_numbers.cpp: expiry, CVV (context-driven)
-void DetectEmails(ScanContext& ctx);        // pii_text.cpp
-void DetectIbans(ScanContext& ctx);         // pii_text.cpp
-void DetectNames(ScanContext& ctx);         // pii_text.cpp
+void DetectNumbers(ScanContext& ctx);      // pii_numbers.cpp: cards, SSNs, phones, partial masks
+void DetectCardDetails(ScanContext& ctx);  // pii_numbers.cpp: expiry, CVV (context-driven)
+void DetectEmails(ScanContext& ctx);       // pii_text.cpp
+void DetectIbans(ScanContext& ctx);        // pii_text.cpp
+void DetectNames(ScanContext& ctx);        // pii_text.cpp
 
 /// Digit value of a spoken number word: "seven" -> "7", "eleven" -> "11", "twenty" -> "20".
 /// Returns empty when the word is not a number word.

@@ -11,11 +11,12 @@ namespace gctq::analysis::pii {
 
 std::string_view NumberWordDigits(std::string_view w) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 28> kWords{{
-      {"zero", "0"}, {"one", "1"}, {"two", "2"}, {"three", "3"}, {"four", "4"}, {"five", "5"}, {"six", "6"},
-      {"seven", "7"}, {"eight", "8"}, {"nine", "9"}, {"ten", "10"}, {"eleven", "11"}, {"twelve", "12"},
-      {"thirteen", "13"}, {"fourteen", "14"}, {"fifteen", "15"}, {"sixteen", "16"}, {"seventeen", "17"},
-      {"eighteen", "18"}, {"nineteen", "19"}, {"twenty", "20"}, {"thirty", "30"}, {"forty", "40"},
-      {"fifty", "50"}, {"sixty", "60"}, {"seventy", "70"}, {"eighty", "80"}, {"ninety", "90"},
+      {"zero", "0"},     {"one", "1"},      {"two", "2"},        {"three", "3"},     {"four", "4"},
+      {"five", "5"},     {"six", "6"},      {"seven", "7"},      {"eight", "8"},     {"nine", "9"},
+      {"ten", "10"},     {"eleven", "11"},  {"twelve", "12"},    {"thirteen", "13"}, {"fourteen", "14"},
+      {"fifteen", "15"}, {"sixteen", "16"}, {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},
+      {"twenty", "20"},  {"thirty", "30"},  {"forty", "40"},     {"fifty", "50"},    {"sixty", "60"},
+      {"seventy", "70"}, {"eighty", "80"},  {"ninety", "90"},
   }};
   if (w.size() < 3 || w.size() > 9) return {};
   for (auto const& [word, digits] : kWords)
@@ -64,7 +65,8 @@ Piece Classify(ScanContext const& ctx, std::uint32_t index) {
   if (w == "ate") return Piece{PieceKind::kFlanked, "8", 0};
   if (w == "double") return Piece{PieceKind::kRepeat, "", 2};
   if (w == "triple") return Piece{PieceKind::kRepeat, "", 3};
-  if (w == "uh" || w == "um" || w == "er" || w == "erm" || w == "dash" || w == "hyphen") return Piece{PieceKind::kFiller, "", 0};
+  if (w == "uh" || w == "um" || w == "er" || w == "erm" || w == "dash" || w == "hyphen")
+    return Piece{PieceKind::kFiller, "", 0};
   std::string_view d = NumberWordDigits(w);
   if (d.empty()) return p;
   bool tens = d.size() == 2 && d[1] == '0' && d[0] >= '2';
@@ -73,7 +75,9 @@ Piece Classify(ScanContext const& ctx, std::uint32_t index) {
 
 namespace {
 
-bool IsSingleDigit(Piece const& p) { return p.kind == PieceKind::kDigits && p.digits.size() == 1; }
+bool IsSingleDigit(Piece const& p) {
+  return p.kind == PieceKind::kDigits && p.digits.size() == 1;
+}
 bool IsDefiniteDigits(Piece const& p) {
   return p.kind == PieceKind::kDigits || p.kind == PieceKind::kTens || p.kind == PieceKind::kRepeat;
 }
@@ -84,8 +88,10 @@ void Append(DigitRun& run, std::string_view digits, std::uint32_t token, bool wr
     run.token_of.push_back(token);
     run.boundary.push_back(i == 0 ? 1 : 0);
   }
-  if (written) run.groups.push_back(static_cast<std::uint16_t>(digits.size()));
-  else run.written_only = false;
+  if (written)
+    run.groups.push_back(static_cast<std::uint16_t>(digits.size()));
+  else
+    run.written_only = false;
 }
 
 }  // namespace
@@ -96,9 +102,7 @@ std::uint32_t ExtendRun(ScanContext const& ctx, std::uint32_t t, DigitRun& run) 
   std::uint32_t next = toks[t].next_same_speaker;
   switch (piece.kind) {
     case PieceKind::kBreak: return kNoToken;
-    case PieceKind::kLabel:
-      run.adjacent_label = toks[t].mask;
-      return kNoToken;
+    case PieceKind::kLabel: run.adjacent_label = toks[t].mask; return kNoToken;
     case PieceKind::kFiller: return run.shape.empty() ? kNoToken : t;
     case PieceKind::kMask:
       for (int i = 0; i < piece.repeat; ++i) {
@@ -107,9 +111,7 @@ std::uint32_t ExtendRun(ScanContext const& ctx, std::uint32_t t, DigitRun& run) 
         run.boundary.push_back(i == 0 ? 1 : 0);
       }
       return t;
-    case PieceKind::kDigits:
-      Append(run, piece.digits, t, toks[t].kind == TokenKind::kNumber);
-      return t;
+    case PieceKind::kDigits: Append(run, piece.digits, t, toks[t].kind == TokenKind::kNumber); return t;
     case PieceKind::kTens: {
       if (next != kNoToken) {
         Piece unit = Classify(ctx, next);
@@ -124,7 +126,8 @@ std::uint32_t ExtendRun(ScanContext const& ctx, std::uint32_t t, DigitRun& run) 
     case PieceKind::kRepeat: {
       if (next == kNoToken) return kNoToken;
       Piece digit = Classify(ctx, next);
-      if (digit.kind == PieceKind::kFlanked && digit.digits == "0") digit.kind = PieceKind::kDigits;  // "double oh"
+      if (digit.kind == PieceKind::kFlanked && digit.digits == "0")
+        digit.kind = PieceKind::kDigits;  // "double oh"
       if (digit.kind != PieceKind::kDigits || digit.digits.size() != 1) return kNoToken;
       Append(run, std::string(static_cast<std::size_t>(piece.repeat), digit.digits[0]), t, false);
       return next;

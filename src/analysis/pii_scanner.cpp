@@ -7,8 +7,8 @@
 namespace gctq::analysis {
 namespace pii {
 
-std::string_view ScanContext::FindCue(std::uint32_t first, std::uint32_t last, std::size_t before, std::size_t after,
-                                      std::span<std::string_view const> cues) const {
+std::string_view ScanContext::FindCue(std::uint32_t first, std::uint32_t last, std::size_t before,
+                                      std::size_t after, std::span<std::string_view const> cues) const {
   std::size_t begin = first > before ? first - before : 0;
   std::size_t end = std::min<std::size_t>(size(), static_cast<std::size_t>(last) + 1 + after);
   for (std::size_t t = begin; t < end; ++t) {
@@ -18,7 +18,8 @@ std::string_view ScanContext::FindCue(std::uint32_t first, std::uint32_t last, s
       std::size_t space = cue.find(' ');
       if (space == std::string_view::npos) {
         if (w == cue) return cue;
-      } else if (w == cue.substr(0, space) && t + 1 < size() && Text(static_cast<std::uint32_t>(t + 1)) == cue.substr(space + 1)) {
+      } else if (w == cue.substr(0, space) && t + 1 < size() &&
+                 Text(static_cast<std::uint32_t>(t + 1)) == cue.substr(space + 1)) {
         return cue;
       }
     }
@@ -26,8 +27,8 @@ std::string_view ScanContext::FindCue(std::uint32_t first, std::uint32_t last, s
   return {};
 }
 
-void ScanContext::Add(PiiType type, std::uint32_t first, std::uint32_t last, double confidence, std::string reason,
-                      std::string preview) {
+void ScanContext::Add(PiiType type, std::uint32_t first, std::uint32_t last, double confidence,
+                      std::string reason, std::string preview) {
   Token const& t = tokens.tokens[first];
   PiiFinding f;
   f.type = type;
@@ -57,7 +58,9 @@ void ScanPii(Transcript const& transcript, TokenStream const& tokens, AnalysisRe
   pii::DetectNames(ctx);
   std::stable_sort(out.findings.begin(), out.findings.end(),
                    [](auto const& a, auto const& b) { return a.offset_ms < b.offset_ms; });
-  out.pii_status = !out.findings.empty() ? PiiStatus::kLeak : out.masks_seen > 0 ? PiiStatus::kMasked : PiiStatus::kClean;
+  out.pii_status = !out.findings.empty() ? PiiStatus::kLeak
+                   : out.masks_seen > 0  ? PiiStatus::kMasked
+                                         : PiiStatus::kClean;
 }
 
 }  // namespace gctq::analysis

@@ -12,8 +12,13 @@
 namespace gctq::analysis::pii {
 namespace {
 
-bool IsLocalChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
-bool IsDomainChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }
+bool IsLocalChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' ||
+         c == '-';
+}
+bool IsDomainChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+}
 
 std::string EmailPreview(std::string_view local, std::string_view domain) {
   std::size_t dot = domain.rfind('.');
@@ -36,7 +41,8 @@ void DetectWrittenEmails(ScanContext& ctx) {
       if (local.empty() || dot == std::string_view::npos || dot == 0 || domain.size() - dot - 1 < 2) continue;
       std::uint32_t token = ctx.tokens.phrase_first_token[p];
       if (token >= ctx.tokens.phrase_first_token[p + 1]) continue;
-      ctx.Add(PiiType::kEmail, token, token, 0.95, "written e-mail address (local@domain.tld)", EmailPreview(local, domain));
+      ctx.Add(PiiType::kEmail, token, token, 0.95, "written e-mail address (local@domain.tld)",
+              EmailPreview(local, domain));
     }
   }
 }
@@ -49,15 +55,16 @@ std::string_view Connector(std::string_view w) {
 }
 
 bool IsEmailWord(ScanContext const& ctx, std::uint32_t t) {
-  return ctx.tokens.tokens[t].kind != TokenKind::kMask && Connector(ctx.Text(t)).empty() && ctx.Text(t) != "at";
+  return ctx.tokens.tokens[t].kind != TokenKind::kMask && Connector(ctx.Text(t)).empty() &&
+         ctx.Text(t) != "at";
 }
 
 }  // namespace
 
 void DetectEmails(ScanContext& ctx) {
   DetectWrittenEmails(ctx);
-  static constexpr std::array<std::string_view, 9> kProviders{"gmail", "yahoo", "hotmail", "outlook", "icloud",
-                                                              "aol", "protonmail", "live", "msn"};
+  static constexpr std::array<std::string_view, 9> kProviders{
+      "gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "protonmail", "live", "msn"};
   auto const& toks = ctx.tokens.tokens;
   for (std::uint32_t at = 1; at < ctx.size(); ++at) {
     if (ctx.Text(at) != "at" || toks[at].kind != TokenKind::kWord) continue;
@@ -93,7 +100,8 @@ void DetectEmails(ScanContext& ctx) {
         local = std::string(ctx.Text(prev - 1)) + std::string(c) + local;
         first = prev - 1;
         connected = true;
-      } else if (ctx.Text(prev).size() == 1 && ctx.Text(first).size() == 1 && toks[prev].kind == TokenKind::kWord) {
+      } else if (ctx.Text(prev).size() == 1 && ctx.Text(first).size() == 1 &&
+                 toks[prev].kind == TokenKind::kWord) {
         local = std::string(ctx.Text(prev)) + local;  // spelled letters: "m a r y"
         first = prev;
       } else if (toks[prev].speaker == toks[at].speaker && IsEmailWord(ctx, prev) &&
@@ -106,7 +114,8 @@ void DetectEmails(ScanContext& ctx) {
     }
     std::string_view first_label = std::string_view(domain).substr(0, domain.find('.'));
     bool provider = std::find(kProviders.begin(), kProviders.end(), first_label) != kProviders.end();
-    std::string_view cue = ctx.FindCue(first, last, 12, 4, {"email", "e-mail", "mail", "address", "e mail", "send", "emailed", "write"});
+    std::string_view cue = ctx.FindCue(
+        first, last, 12, 4, {"email", "e-mail", "mail", "address", "e mail", "send", "emailed", "write"});
     bool digits = local.find_first_of("0123456789") != std::string::npos;
     for (std::uint32_t k = first; k < at && !digits; ++k) digits = !NumberWordDigits(ctx.Text(k)).empty();
     if (cue.empty() && !connected && !provider && !digits) continue;
@@ -121,15 +130,17 @@ void DetectIbans(ScanContext& ctx) {
   auto const& toks = ctx.tokens.tokens;
   for (std::uint32_t t = 0; t < ctx.size(); ++t) {
     std::string_view w = ctx.Text(t);
-    if (toks[t].kind == TokenKind::kWord && w.size() >= 15 && w.size() <= 34 && IbanLength(w.substr(0, 2)) == w.size() &&
-        IbanMod97Valid(w)) {
+    if (toks[t].kind == TokenKind::kWord && w.size() >= 15 && w.size() <= 34 &&
+        IbanLength(w.substr(0, 2)) == w.size() && IbanMod97Valid(w)) {
       std::string preview = fmt::format("{}{}", char(std::toupper(w[0])), char(std::toupper(w[1])));
       preview += std::string(w.size() - 4, '*') + std::string(w.substr(w.size() - 2));
-      ctx.Add(PiiType::kIban, t, t, 0.95, fmt::format("{}-character IBAN passes the mod-97 check", w.size()), preview);
+      ctx.Add(PiiType::kIban, t, t, 0.95, fmt::format("{}-character IBAN passes the mod-97 check", w.size()),
+              preview);
       ctx.claimed.emplace_back(t, t);
       continue;
     }
-    if (toks[t].kind != TokenKind::kWord || w.size() > 4 || w.size() == 3 || !std::isalpha(static_cast<unsigned char>(w[0])))
+    if (toks[t].kind != TokenKind::kWord || w.size() > 4 || w.size() == 3 ||
+        !std::isalpha(static_cast<unsigned char>(w[0])))
       continue;
     // Collect an alphanumeric string from this speaker's following tokens: groups of up to 4
     // characters, single spelled letters, and number words.
@@ -138,21 +149,29 @@ void DetectIbans(ScanContext& ctx) {
     while (k != kNoToken && s.size() < 34) {
       std::string_view x = ctx.Text(k);
       std::string_view digit = NumberWordDigits(x);
-      if (!digit.empty() && digit.size() == 1) s += digit;
-      else if (x == "oh" && !s.empty() && std::isdigit(static_cast<unsigned char>(s.back()))) s += '0';
+      if (!digit.empty() && digit.size() == 1)
+        s += digit;
+      else if (x == "oh" && !s.empty() && std::isdigit(static_cast<unsigned char>(s.back())))
+        s += '0';
       else if (x.size() <= 4 && toks[k].kind != TokenKind::kMask &&
-               std::all_of(x.begin(), x.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) s += x;
-      else break;
+               std::all_of(x.begin(), x.end(),
+                           [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+        s += x;
+      else
+        break;
       last = k;
       k = toks[k].next_same_speaker;
       if (s.size() >= 4) {
         std::size_t length = IbanLength(s.substr(0, 2));
-        if (length == 0 || !std::isdigit(static_cast<unsigned char>(s[2])) || !std::isdigit(static_cast<unsigned char>(s[3]))) break;
+        if (length == 0 || !std::isdigit(static_cast<unsigned char>(s[2])) ||
+            !std::isdigit(static_cast<unsigned char>(s[3])))
+          break;
         if (s.size() >= length) {
           if (IbanMod97Valid(std::string_view(s).substr(0, length))) {
             std::string preview = fmt::format("{}{}", char(std::toupper(s[0])), char(std::toupper(s[1])));
             preview += std::string(length - 4, '*') + s.substr(length - 2, 2);
-            ctx.Add(PiiType::kIban, t, last, 0.95, fmt::format("{}-character IBAN passes the mod-97 check", length), preview);
+            ctx.Add(PiiType::kIban, t, last, 0.95,
+                    fmt::format("{}-character IBAN passes the mod-97 check", length), preview);
             ctx.claimed.emplace_back(t, last);
             t = last;
           }
@@ -165,10 +184,11 @@ void DetectIbans(ScanContext& ctx) {
 
 void DetectNames(ScanContext& ctx) {
   static constexpr std::array<std::string_view, 44> kNotNames{
-      "not", "on", "in", "the", "a", "an", "still", "under", "already", "right", "correct", "spelled", "listed",
-      "no", "actually", "just", "really", "also", "and", "but", "so", "uh", "um", "er", "that", "this", "it",
-      "is", "was", "wrong", "same", "different", "as", "with", "there", "here", "what", "your", "my", "for",
-      "please", "ok", "okay", "yes"};
+      "not",   "on",      "in",      "the",    "a",         "an",       "still", "under",  "already",
+      "right", "correct", "spelled", "listed", "no",        "actually", "just",  "really", "also",
+      "and",   "but",     "so",      "uh",     "um",        "er",       "that",  "this",   "it",
+      "is",    "was",     "wrong",   "same",   "different", "as",       "with",  "there",  "here",
+      "what",  "your",    "my",      "for",    "please",    "ok",       "okay",  "yes"};
   auto not_name = [&](std::string_view w) {
     return std::find(kNotNames.begin(), kNotNames.end(), w) != kNotNames.end() ||
            std::isdigit(static_cast<unsigned char>(w[0]));
@@ -189,14 +209,17 @@ void DetectNames(ScanContext& ctx) {
       name = t + 2;  // "you can call me ..."
     }
     if (name == kNoToken || name >= ctx.size()) continue;
-    if (toks[name].speaker != toks[t].speaker || toks[name].kind != TokenKind::kWord || not_name(word(name))) continue;
+    if (toks[name].speaker != toks[t].speaker || toks[name].kind != TokenKind::kWord || not_name(word(name)))
+      continue;
     std::uint32_t last = name;
     std::uint32_t second = toks[name].next_same_speaker;
-    if (second != kNoToken && toks[second].phrase == toks[name].phrase && toks[second].kind == TokenKind::kWord &&
-        !not_name(word(second)) && ctx.transcript.text_arena.size() > toks[second].raw_begin &&
+    if (second != kNoToken && toks[second].phrase == toks[name].phrase &&
+        toks[second].kind == TokenKind::kWord && !not_name(word(second)) &&
+        ctx.transcript.text_arena.size() > toks[second].raw_begin &&
         std::isupper(static_cast<unsigned char>(ctx.transcript.text_arena[toks[second].raw_begin])))
       last = second;
-    bool capitalized = std::isupper(static_cast<unsigned char>(ctx.transcript.text_arena[toks[name].raw_begin]));
+    bool capitalized =
+        std::isupper(static_cast<unsigned char>(ctx.transcript.text_arena[toks[name].raw_begin]));
     ctx.Add(PiiType::kName, name, last, capitalized ? 0.9 : 0.75,
             fmt::format("name after the cue '{} {}'", word(t), word(t + 1)),
             fmt::format("{}***", char(std::toupper(static_cast<unsigned char>(word(name)[0])))));

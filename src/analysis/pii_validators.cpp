@@ -27,12 +27,15 @@ bool CardPrefixPlausible(std::string_view d) {
   if (d.size() < 13 || d.size() > 19) return false;
   auto prefix = [&](std::size_t n) { return std::stoi(std::string(d.substr(0, n))); };
   switch (d[0]) {
-    case '4': return true;                                           // Visa
-    case '5': return prefix(2) >= 51 && prefix(2) <= 55;             // Mastercard
-    case '2': return prefix(4) >= 2221 && prefix(4) <= 2720;         // Mastercard 2-series
-    case '3': return prefix(2) == 34 || prefix(2) == 37 || prefix(2) == 35 || prefix(2) == 36 || prefix(2) == 38 ||
-                     prefix(2) == 30;                                // Amex, JCB, Diners
-    case '6': return prefix(4) == 6011 || prefix(2) == 65 || prefix(2) == 64 || prefix(2) == 62;  // Discover, UnionPay
+    case '4': return true;                                    // Visa
+    case '5': return prefix(2) >= 51 && prefix(2) <= 55;      // Mastercard
+    case '2': return prefix(4) >= 2221 && prefix(4) <= 2720;  // Mastercard 2-series
+    case '3':
+      return prefix(2) == 34 || prefix(2) == 37 || prefix(2) == 35 || prefix(2) == 36 || prefix(2) == 38 ||
+             prefix(2) == 30;  // Amex, JCB, Diners
+    case '6':
+      return prefix(4) == 6011 || prefix(2) == 65 || prefix(2) == 64 ||
+             prefix(2) == 62;  // Discover, UnionPay
     default: return false;
   }
 }
@@ -44,11 +47,13 @@ bool SsnValid(std::string_view d, std::string* why) {
   };
   if (d.size() != 9) return fail("not 9 digits");
   std::string_view area = d.substr(0, 3), group = d.substr(3, 2), serial = d.substr(5, 4);
-  if (area == "000" || area == "666" || area[0] == '9') return fail("area number 000, 666 or 9xx is never issued");
+  if (area == "000" || area == "666" || area[0] == '9')
+    return fail("area number 000, 666 or 9xx is never issued");
   if (group == "00") return fail("group number 00 is never issued");
   if (serial == "0000") return fail("serial number 0000 is never issued");
   if (d.find_first_not_of(d[0]) == std::string_view::npos) return fail("all digits identical");
-  if (d == "123456789" || d == "078051120" || d == "219099999") return fail("well-known advertising/sample number");
+  if (d == "123456789" || d == "078051120" || d == "219099999")
+    return fail("well-known advertising/sample number");
   return true;
 }
 
@@ -62,10 +67,10 @@ bool NanpValid(std::string_view d) {
 
 std::size_t IbanLength(std::string_view c) {
   static constexpr std::array<std::pair<std::string_view, std::size_t>, 30> kLengths{{
-      {"al", 28}, {"ad", 24}, {"at", 20}, {"be", 16}, {"bg", 22}, {"ch", 21}, {"cy", 28}, {"cz", 24}, {"de", 22},
-      {"dk", 18}, {"ee", 20}, {"es", 24}, {"fi", 18}, {"fr", 27}, {"gb", 22}, {"gr", 27}, {"hr", 21}, {"hu", 28},
-      {"ie", 22}, {"it", 27}, {"lt", 20}, {"lu", 20}, {"lv", 21}, {"mt", 31}, {"nl", 18}, {"no", 15}, {"pl", 28},
-      {"pt", 25}, {"se", 24}, {"si", 19},
+      {"al", 28}, {"ad", 24}, {"at", 20}, {"be", 16}, {"bg", 22}, {"ch", 21}, {"cy", 28}, {"cz", 24},
+      {"de", 22}, {"dk", 18}, {"ee", 20}, {"es", 24}, {"fi", 18}, {"fr", 27}, {"gb", 22}, {"gr", 27},
+      {"hr", 21}, {"hu", 28}, {"ie", 22}, {"it", 27}, {"lt", 20}, {"lu", 20}, {"lv", 21}, {"mt", 31},
+      {"nl", 18}, {"no", 15}, {"pl", 28}, {"pt", 25}, {"se", 24}, {"si", 19},
   }};
   for (auto const& [country, length] : kLengths)
     if (country == c) return length;
@@ -94,8 +99,8 @@ bool IbanMod97Valid(std::string_view iban) {
 
 bool IsEmailTld(std::string_view tld) {
   static constexpr std::array<std::string_view, 24> kTlds{
-      "com", "net", "org", "edu", "gov", "io", "co", "uk", "us", "info", "biz", "de", "ca", "fr",
-      "au", "me", "ie", "nl", "es", "it", "mil", "ai", "app", "dev"};
+      "com", "net", "org", "edu", "gov", "io", "co", "uk", "us",  "info", "biz", "de",
+      "ca",  "fr",  "au",  "me",  "ie",  "nl", "es", "it", "mil", "ai",   "app", "dev"};
   for (auto t : kTlds)
     if (t == tld) return true;
   return false;

@@ -7,7 +7,8 @@ namespace gctq::analysis::pii {
 
 /// Luhn checksum over ASCII digits.
 bool LuhnValid(std::string_view digits);
-/// Issuer prefix of a real card brand (Visa, Mastercard incl. 2-series, Amex, Discover, JCB, Diners, UnionPay).
+/// Issuer prefix of a real card brand (Visa, Mastercard incl. 2-series, Amex, Discover, JCB, Diners,
+/// UnionPay).
 bool CardPrefixPlausible(std::string_view digits);
 /// US SSN area/group/serial rules and well-known invalid numbers. `why` gets the reason when invalid.
 bool SsnValid(std::string_view nine_digits, std::string* why = nullptr);

@@ -38,8 +38,9 @@ class ExpressionParser {
     if (!root) return root.error();
     if (current_.kind != Lexeme::Kind::kEnd) {
       if (current_.kind == Lexeme::Kind::kTerm)
-        return Fail(current_.position, "two terms without an operator between them (use AND, OR, "
-                                       "NEAR/n, or quote a phrase)");
+        return Fail(current_.position,
+                    "two terms without an operator between them (use AND, OR, "
+                    "NEAR/n, or quote a phrase)");
       return Fail(current_.position, "unexpected token");
     }
     rule_.root = *root;
@@ -78,15 +79,20 @@ class ExpressionParser {
     std::string_view word = text_.substr(pos_, end - pos_);
     pos_ = end;
     current_.text = word;
-    if (word == "AND") current_.kind = Lexeme::Kind::kAnd;
-    else if (word == "OR") current_.kind = Lexeme::Kind::kOr;
-    else if (word == "NOT") current_.kind = Lexeme::Kind::kNot;
+    if (word == "AND")
+      current_.kind = Lexeme::Kind::kAnd;
+    else if (word == "OR")
+      current_.kind = Lexeme::Kind::kOr;
+    else if (word == "NOT")
+      current_.kind = Lexeme::Kind::kNot;
     else if (word.starts_with("NEAR/")) {
       std::string_view digits = word.substr(5);
-      if (digits.empty() || digits.size() > 4) return Fail(current_.position, "NEAR needs a distance 1..9999, e.g. NEAR/5");
+      if (digits.empty() || digits.size() > 4)
+        return Fail(current_.position, "NEAR needs a distance 1..9999, e.g. NEAR/5");
       std::uint32_t n = 0;
       for (char d : digits) {
-        if (!std::isdigit(static_cast<unsigned char>(d))) return Fail(current_.position, "NEAR needs a distance, e.g. NEAR/5");
+        if (!std::isdigit(static_cast<unsigned char>(d)))
+          return Fail(current_.position, "NEAR needs a distance, e.g. NEAR/5");
         n = n * 10 + static_cast<std::uint32_t>(d - '0');
       }
       if (n == 0) return Fail(current_.position, "NEAR distance must be at least 1");
@@ -105,7 +111,8 @@ class ExpressionParser {
     return static_cast<std::uint32_t>(rule_.nodes.size() - 1);
   }
 
-  Result<std::uint32_t> Binary(RuleNode::Kind kind, Lexeme::Kind op, Result<std::uint32_t> (ExpressionParser::*next)()) {
+  Result<std::uint32_t> Binary(RuleNode::Kind kind, Lexeme::Kind op,
+                               Result<std::uint32_t> (ExpressionParser::*next)()) {
     auto first = (this->*next)();
     if (!first) return first;
     if (current_.kind != op) return first;
@@ -121,8 +128,12 @@ class ExpressionParser {
     return Add(std::move(node));
   }
 
-  Result<std::uint32_t> ParseOr() { return Binary(RuleNode::Kind::kOr, Lexeme::Kind::kOr, &ExpressionParser::ParseAnd); }
-  Result<std::uint32_t> ParseAnd() { return Binary(RuleNode::Kind::kAnd, Lexeme::Kind::kAnd, &ExpressionParser::ParseNot); }
+  Result<std::uint32_t> ParseOr() {
+    return Binary(RuleNode::Kind::kOr, Lexeme::Kind::kOr, &ExpressionParser::ParseAnd);
+  }
+  Result<std::uint32_t> ParseAnd() {
+    return Binary(RuleNode::Kind::kAnd, Lexeme::Kind::kAnd, &ExpressionParser::ParseNot);
+  }
 
   Result<std::uint32_t> ParseNot() {
     if (current_.kind != Lexeme::Kind::kNot) return ParseNear();
@@ -141,7 +152,8 @@ class ExpressionParser {
     while (current_.kind == Lexeme::Kind::kNear) {
       std::uint32_t distance = current_.distance;
       GCTQ_TRY(Advance());
-      if (current_.kind == Lexeme::Kind::kNot) return Fail(current_.position, "NOT cannot be an operand of NEAR");
+      if (current_.kind == Lexeme::Kind::kNot)
+        return Fail(current_.position, "NOT cannot be an operand of NEAR");
       auto right = ParsePrimary();
       if (!right) return right;
       if (ContainsNot(*right)) return Fail(current_.position, "NOT cannot be an operand of NEAR");
@@ -163,7 +175,8 @@ class ExpressionParser {
         if (!inner) return inner;
         if (current_.kind != Lexeme::Kind::kClose) return Fail(current_.position, "expected ')'");
         GCTQ_TRY(Advance());
-        if (ContainsNot(*inner) && near_follows()) return Fail(current_.position, "NOT cannot be an operand of NEAR");
+        if (ContainsNot(*inner) && near_follows())
+          return Fail(current_.position, "NOT cannot be an operand of NEAR");
         return inner;
       }
       case Lexeme::Kind::kTerm: {
@@ -208,7 +221,8 @@ class ExpressionParser {
       if (words.empty()) return Fail(lex.position, fmt::format("term '{}' has no words", lex.text));
       for (std::size_t k = 0; k < words.size(); ++k) {
         bool is_prefix = prefix && k + 1 == words.size();
-        if (is_prefix && words[k].size() < 2) return Fail(lex.position, "a prefix wildcard needs at least 2 letters");
+        if (is_prefix && words[k].size() < 2)
+          return Fail(lex.position, "a prefix wildcard needs at least 2 letters");
         node.words.push_back(WordPattern{std::move(words[k]), is_prefix});
       }
       i = end;

@@ -7,9 +7,12 @@ namespace {
 
 void Add(SentimentBucket& bucket, double value) {
   ++bucket.phrases;
-  if (value > 0) ++bucket.positive;
-  else if (value < 0) ++bucket.negative;
-  else ++bucket.neutral;
+  if (value > 0)
+    ++bucket.positive;
+  else if (value < 0)
+    ++bucket.negative;
+  else
+    ++bucket.neutral;
   bucket.mean += (value - bucket.mean) / bucket.phrases;
 }
 

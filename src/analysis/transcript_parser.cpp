@@ -11,7 +11,9 @@
 
 namespace gctq::analysis {
 
-std::string_view ToString(Speaker speaker) { return speaker == Speaker::kAgent ? "agent" : "customer"; }
+std::string_view ToString(Speaker speaker) {
+  return speaker == Speaker::kAgent ? "agent" : "customer";
+}
 
 void Transcript::Clear() {
   conversation_id.clear();
@@ -84,7 +86,8 @@ simdjson::error_code GetMillisObject(value v, std::int64_t& out) {
 }
 
 std::optional<Speaker> SpeakerFromPurpose(std::string_view purpose) {
-  if (purpose == "internal" || purpose == "agent" || purpose == "ivr" || purpose == "acd") return Speaker::kAgent;
+  if (purpose == "internal" || purpose == "agent" || purpose == "ivr" || purpose == "acd")
+    return Speaker::kAgent;
   if (purpose == "external" || purpose == "customer") return Speaker::kCustomer;
   return std::nullopt;
 }
@@ -108,7 +111,8 @@ Status ParseWords(value v, std::string const& path, ParseState& st) {
   return Ok{};
 }
 
-Status ParsePhrase(od::object phrase, std::string const& path, std::int64_t transcript_start, ParseState& st) {
+Status ParsePhrase(od::object phrase, std::string const& path, std::int64_t transcript_start,
+                   ParseState& st) {
   Phrase p;
   bool has_text = false, has_time = false, has_epoch = false, has_purpose = false;
   p.words_begin = static_cast<std::uint32_t>(st.out.word_offsets_ms.size());
@@ -122,8 +126,8 @@ Status ParsePhrase(od::object phrase, std::string const& path, std::int64_t tran
       std::string_view text;
       if (auto e = v.get_string().get(text)) return FromSimdjson(path + ".text", e);
       if (text.size() > st.limits.max_phrase_bytes)
-        return Bad(path + ".text", fmt::format("{} bytes exceeds the limit of {}", text.size(),
-                                               st.limits.max_phrase_bytes));
+        return Bad(path + ".text",
+                   fmt::format("{} bytes exceeds the limit of {}", text.size(), st.limits.max_phrase_bytes));
       p.text_begin = static_cast<std::uint32_t>(st.out.text_arena.size());
       p.text_size = static_cast<std::uint32_t>(text.size());
       st.out.text_arena.append(text);
@@ -268,7 +272,8 @@ Status ParseDocumentObject(od::object root, ParseState& st, int depth) {
 /// Resolves epoch times into offsets from the document start and orders phrases by time.
 void Finish(ParseState& st) {
   Transcript& t = st.out;
-  std::int64_t start = st.doc_start.value_or(st.first_transcript_start.value_or(st.conversation_start.value_or(0)));
+  std::int64_t start =
+      st.doc_start.value_or(st.first_transcript_start.value_or(st.conversation_start.value_or(0)));
   if (!st.doc_start && !st.first_transcript_start && !st.conversation_start && !t.phrases.empty()) {
     start = std::min_element(t.phrases.begin(), t.phrases.end(), [](auto& a, auto& b) {
               return a.offset_ms < b.offset_ms;
@@ -287,11 +292,16 @@ void Finish(ParseState& st) {
     out.value = s.value;
     bool has_phrase = s.phrase_index && *s.phrase_index >= 0 &&
                       static_cast<std::size_t>(*s.phrase_index) < t.phrases.size();
-    if (s.speaker) out.speaker = *s.speaker;
-    else if (has_phrase) out.speaker = t.phrases[*s.phrase_index].speaker;
-    else continue;
-    if (s.epoch_ms) out.offset_ms = *s.epoch_ms - start;
-    else if (has_phrase) out.offset_ms = t.phrases[*s.phrase_index].offset_ms;
+    if (s.speaker)
+      out.speaker = *s.speaker;
+    else if (has_phrase)
+      out.speaker = t.phrases[*s.phrase_index].speaker;
+    else
+      continue;
+    if (s.epoch_ms)
+      out.offset_ms = *s.epoch_ms - start;
+    else if (has_phrase)
+      out.offset_ms = t.phrases[*s.phrase_index].offset_ms;
     t.sentiments.push_back(out);
   }
   auto by_time = [](Phrase const& a, Phrase const& b) { return a.offset_ms < b.offset_ms; };
@@ -307,10 +317,12 @@ Status ParseTranscript(std::string_view json, Transcript& out, TranscriptLimits 
     return Bad("$", fmt::format("{} bytes exceeds the limit of {}", json.size(), limits.max_document_bytes));
   thread_local od::parser parser;
   thread_local std::string padded;
-  if (padded.size() < json.size() + simdjson::SIMDJSON_PADDING) padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+  if (padded.size() < json.size() + simdjson::SIMDJSON_PADDING)
+    padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(padded.data(), json.data(), json.size());
   od::document doc;
-  if (auto e = parser.iterate(padded.data(), json.size(), padded.size()).get(doc)) return FromSimdjson("$", e);
+  if (auto e = parser.iterate(padded.data(), json.size(), padded.size()).get(doc))
+    return FromSimdjson("$", e);
   od::object root;
   if (auto e = doc.get_object().get(root)) return FromSimdjson("$", e);
   ParseState st{out, limits, {}, {}, {}, 0, {}};

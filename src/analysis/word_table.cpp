@@ -27,7 +27,8 @@ void WordTable::Insert(std::string_view key, std::uint32_t id) {
     }
     i = (i + 1) & mask;
   }
-  slots_[i] = Slot{hash, id, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size())};
+  slots_[i] =
+      Slot{hash, id, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size())};
   keys_.append(key);
   ++size_;
 }

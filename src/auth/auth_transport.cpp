@@ -15,7 +15,8 @@ bool SameName(std::string_view a, std::string_view b) {
 
 class AuthTransport final : public http::Transport {
  public:
-  AuthTransport(std::shared_ptr<http::Transport> inner, std::shared_ptr<TokenCache> tokens, std::string api_base)
+  AuthTransport(std::shared_ptr<http::Transport> inner, std::shared_ptr<TokenCache> tokens,
+                std::string api_base)
       : inner_(std::move(inner)), tokens_(std::move(tokens)), api_base_(std::move(api_base)) {}
 
   Result<http::HttpResponse> Send(http::HttpRequest const& request) override {

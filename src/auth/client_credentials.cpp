@@ -42,8 +42,8 @@ std::shared_ptr<TokenSource> MakeClientCredentialsTokenSource(std::shared_ptr<ht
                                                               std::string login_base, std::string client_id,
                                                               std::string client_secret) {
   while (!login_base.empty() && login_base.back() == '/') login_base.pop_back();
-  return std::make_shared<ClientCredentialsTokenSource>(std::move(transport), std::move(login_base), client_id,
-                                                        client_secret);
+  return std::make_shared<ClientCredentialsTokenSource>(std::move(transport), std::move(login_base),
+                                                        client_id, client_secret);
 }
 
 }  // namespace gctq::auth

@@ -33,7 +33,8 @@ std::string Normalized(std::string_view text) {
   while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) || text.back() == '/'))
     text.remove_suffix(1);
   std::string out(text);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -44,7 +45,9 @@ RegionEndpoints EndpointsOf(Region const& region) {
 
 }  // namespace
 
-std::span<Region const> AllRegions() { return kRegions; }
+std::span<Region const> AllRegions() {
+  return kRegions;
+}
 
 std::string ValidRegionKeys() {
   std::string out;
@@ -66,9 +69,9 @@ Result<RegionEndpoints> ResolveRegion(std::string_view key_or_domain) {
   for (auto const& region : kRegions) {
     if (region.key == key || region.domain == domain) return EndpointsOf(region);
   }
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "unknown Genesys Cloud region '" + wanted + "'; valid keys: " + ValidRegionKeys() +
-                       " (or their domains, such as mypurecloud.ie)");
+  return MakeError(ErrorCode::kInvalidArgument, "unknown Genesys Cloud region '" + wanted +
+                                                    "'; valid keys: " + ValidRegionKeys() +
+                                                    " (or their domains, such as mypurecloud.ie)");
 }
 
 }  // namespace gctq::auth

@@ -35,7 +35,8 @@ Result<std::string> TokenCache::RefreshLocked(std::unique_lock<std::mutex>& lock
   refreshed_.notify_all();
   auto const now = clock_->now();
   if (fetched) {
-    auto const lifetime = std::chrono::duration_cast<std::chrono::steady_clock::duration>(fetched->expires_in);
+    auto const lifetime =
+        std::chrono::duration_cast<std::chrono::steady_clock::duration>(fetched->expires_in);
     auto const refresh_after =
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(lifetime * refresh_fraction_);
     cached_ = Cached{fetched->value, now + refresh_after, now + lifetime};

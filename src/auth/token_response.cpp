@@ -9,9 +9,10 @@ namespace {
 constexpr std::chrono::seconds kMinLifetime{1};
 
 Error RejectedCredentials(int status, http::ErrorBody const& body) {
-  Error error = MakeError(ErrorCode::kUnauthenticated,
-                          "the OAuth client credentials were rejected (" + body.code +
-                              "): check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and the region");
+  Error error =
+      MakeError(ErrorCode::kUnauthenticated,
+                "the OAuth client credentials were rejected (" + body.code +
+                    "): check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and the region");
   error.http_status = status;
   error.service_code = body.code;
   return error;

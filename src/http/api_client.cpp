@@ -28,8 +28,9 @@ Status Validate(ClientConfig const& config) {
 }  // namespace
 
 std::string Describe(ClientConfig const& config) {
-  return "api " + SanitizeUrl(config.api_base) + ", login " + SanitizeUrl(config.login_base) + ", client id " +
-         config.client_id + ", client secret " + (config.client_secret.empty() ? "(missing)" : "[redacted]");
+  return "api " + SanitizeUrl(config.api_base) + ", login " + SanitizeUrl(config.login_base) +
+         ", client id " + config.client_id + ", client secret " +
+         (config.client_secret.empty() ? "(missing)" : "[redacted]");
 }
 
 Result<std::shared_ptr<Transport>> MakeApiTransport(ClientConfig config) {
@@ -39,13 +40,16 @@ Result<std::shared_ptr<Transport>> MakeApiTransport(ClientConfig config) {
   if (!config.clock) config.clock = SystemClock();
   if (!config.sleeper) config.sleeper = RealSleeper();
   if (!config.transport) config.transport = MakeCurlTransport(config.curl);
+  config.pacing.retry_after_cap = config.retry.retry_after_cap;
+  config.pacing.retry_after_default = config.retry.retry_after_default;
 
   // Built bottom-up; a request travels, outermost first:
   //   retry → pacing → auth → observer → transport
   // Token requests skip retry, pacing and auth: they go through observer → transport.
   auto observed = MakeObservedTransport(config.transport, std::move(config.observers), config.clock);
   auto tokens = std::make_shared<auth::TokenCache>(
-      auth::MakeClientCredentialsTokenSource(observed, config.login_base, config.client_id, config.client_secret),
+      auth::MakeClientCredentialsTokenSource(observed, config.login_base, config.client_id,
+                                             config.client_secret),
       config.clock);
   auto authed = auth::MakeAuthTransport(observed, std::move(tokens), config.api_base);
   std::shared_ptr<Transport> paced = authed;

@@ -12,7 +12,9 @@ constexpr std::string_view kClientSecretVar = "GENESYSCLOUD_OAUTHCLIENT_SECRET";
 constexpr std::string_view kRegionVar = "GENESYSCLOUD_REGION";
 constexpr std::string_view kEmulatorVar = "GCTQ_EMULATOR_URL";
 
-std::string Get(EnvLookup const& env, std::string_view name) { return env(name).value_or(""); }
+std::string Get(EnvLookup const& env, std::string_view name) {
+  return env(name).value_or("");
+}
 
 }  // namespace
 
@@ -39,9 +41,9 @@ Result<ClientConfig> ConfigFromEnvironment(EnvLookup const& env) {
   require(config.client_secret, kClientSecretVar);
   if (emulator.empty()) require(region, kRegionVar);
   if (!missing.empty()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "missing environment variable(s): " + missing + " (the region is one of " +
-                         auth::ValidRegionKeys() + ")");
+    return MakeError(ErrorCode::kInvalidArgument, "missing environment variable(s): " + missing +
+                                                      " (the region is one of " + auth::ValidRegionKeys() +
+                                                      ")");
   }
   if (!emulator.empty()) {
     GCTQ_TRY(CheckTransportSecurity(emulator));

@@ -50,15 +50,17 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
 }
 
 Error TransferError(CURLcode code, char const* detail, std::string_view url) {
-  ErrorCode kind = ErrorCode::kUnavailable;
+  ErrorCode kind = ErrorCode::kUnavailable;  // refused, reset, truncated (CURLE_PARTIAL_FILE), DNS...
   if (code == CURLE_OPERATION_TIMEDOUT) kind = ErrorCode::kDeadlineExceeded;
+  if (code == CURLE_URL_MALFORMAT || code == CURLE_UNSUPPORTED_PROTOCOL) kind = ErrorCode::kInvalidArgument;
   std::string const what = detail[0] != '\0' ? detail : curl_easy_strerror(code);
   return MakeError(kind, fmt::format("request to {} failed: {}", SanitizeUrl(url), what));
 }
 
 class CurlTransport final : public Transport {
  public:
-  explicit CurlTransport(CurlOptions options) : options_(std::move(options)), pool_(options_.max_idle_handles) {
+  explicit CurlTransport(CurlOptions options)
+      : options_(std::move(options)), pool_(options_.max_idle_handles) {
     static std::once_flag global_init;
     std::call_once(global_init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   }
@@ -79,8 +81,9 @@ class CurlTransport final : public Transport {
     if (code != CURLE_OK) {
       // The handle is dropped, not pooled: its connection may be half-read or reset.
       if (transfer.body_too_large) {
-        return MakeError(ErrorCode::kDataLoss, fmt::format("response from {} is larger than {} bytes",
-                                                           SanitizeUrl(request.url), options_.max_response_bytes));
+        return MakeError(ErrorCode::kDataLoss,
+                         fmt::format("response from {} is larger than {} bytes", SanitizeUrl(request.url),
+                                     options_.max_response_bytes));
       }
       return TransferError(code, detail, request.url);
     }

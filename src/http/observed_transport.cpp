@@ -9,7 +9,9 @@ class ObservedTransport final : public Transport {
  public:
   ObservedTransport(std::shared_ptr<Transport> inner, std::vector<std::shared_ptr<CallObserver>> observers,
                     std::shared_ptr<Clock> clock)
-      : inner_(std::move(inner)), observers_(std::move(observers)), clock_(clock ? std::move(clock) : SystemClock()) {}
+      : inner_(std::move(inner)),
+        observers_(std::move(observers)),
+        clock_(clock ? std::move(clock) : SystemClock()) {}
 
   Result<HttpResponse> Send(HttpRequest const& request) override {
     auto const start = clock_->now();

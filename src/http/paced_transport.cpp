@@ -9,8 +9,8 @@ constexpr int kMaxPauseChecks = 4;
 
 class PacedTransport final : public Transport {
  public:
-  PacedTransport(std::shared_ptr<Transport> inner, std::shared_ptr<RateGovernor> governor, std::string api_base,
-                 Sleeper sleeper)
+  PacedTransport(std::shared_ptr<Transport> inner, std::shared_ptr<RateGovernor> governor,
+                 std::string api_base, Sleeper sleeper)
       : inner_(std::move(inner)),
         governor_(std::move(governor)),
         api_base_(std::move(api_base)),

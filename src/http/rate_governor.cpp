@@ -55,7 +55,8 @@ void RateGovernor::Observe(HttpResponse const& response) {
   if (allowed && *allowed > 0) {
     // The window is at least as long as the longest countdown seen (bounded to an hour).
     auto const window =
-        reset ? std::min(std::max(std::chrono::seconds(*reset), window_), std::chrono::seconds(3600)) : window_;
+        reset ? std::min(std::max(std::chrono::seconds(*reset), window_), std::chrono::seconds(3600))
+              : window_;
     SetLimitLocked(static_cast<int>(std::min(*allowed, 1'000'000L)), window);
     if (count && reset && *count >= *allowed) PauseUntilLocked(now + std::chrono::seconds(*reset));
   }
@@ -82,7 +83,8 @@ void RateGovernor::SetLimitLocked(int allowed, std::chrono::seconds window) {
   window_ = window;
   double const utilization = std::clamp(policy_.target_utilization, 0.01, 1.0);
   double const per_window = std::max(1.0, allowed * utilization);
-  interval_ = microseconds(static_cast<std::int64_t>(duration_cast<microseconds>(window).count() / per_window));
+  interval_ =
+      microseconds(static_cast<std::int64_t>(duration_cast<microseconds>(window).count() / per_window));
 }
 
 void RateGovernor::PauseUntilLocked(std::chrono::steady_clock::time_point until) {

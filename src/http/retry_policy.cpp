@@ -18,8 +18,8 @@ JitterSource DefaultJitter() {
 
 std::chrono::milliseconds BackoffDelay(BackoffPolicy const& policy, int retry_index, double unit_random) {
   double const cap = static_cast<double>(policy.max.count());
-  double const grown =
-      static_cast<double>(policy.initial.count()) * std::pow(std::max(policy.factor, 1.0), std::max(retry_index, 0));
+  double const grown = static_cast<double>(policy.initial.count()) *
+                       std::pow(std::max(policy.factor, 1.0), std::max(retry_index, 0));
   double const ceiling = std::min(cap, grown);
   double const unit = std::clamp(unit_random, 0.0, 1.0);
   return std::chrono::milliseconds(static_cast<std::int64_t>(std::floor(unit * ceiling)));

@@ -21,7 +21,9 @@ std::string StatusText(Result<HttpResponse> const& result) {
   return result.error().http_status ? std::to_string(*result.error().http_status) : "none (transport error)";
 }
 
-double Seconds(milliseconds d) { return static_cast<double>(d.count()) / 1000.0; }
+double Seconds(milliseconds d) {
+  return static_cast<double>(d.count()) / 1000.0;
+}
 
 class RetryTransport final : public Transport {
  public:
@@ -101,11 +103,11 @@ class RetryTransport final : public Transport {
     return Annotate(std::move(error), request, attempt, result, "");
   }
 
-  static Error Annotate(Error error, HttpRequest const& request, int attempts, Result<HttpResponse> const& last,
-                        std::string_view why) {
-    error.message += fmt::format(" [{} {} {}: {}{} attempt{}, last status {}]", ToString(request.endpoint_class),
-                                 request.method, SanitizeUrl(request.url), why, attempts, attempts == 1 ? "" : "s",
-                                 StatusText(last));
+  static Error Annotate(Error error, HttpRequest const& request, int attempts,
+                        Result<HttpResponse> const& last, std::string_view why) {
+    error.message += fmt::format(" [{} {} {}: {}{} attempt{}, last status {}]",
+                                 ToString(request.endpoint_class), request.method, SanitizeUrl(request.url),
+                                 why, attempts, attempts == 1 ? "" : "s", StatusText(last));
     return error;
   }
 

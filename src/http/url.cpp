@@ -8,7 +8,8 @@ namespace {
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::ranges::transform(out, out.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -19,7 +20,8 @@ bool IsIpv4Loopback(std::string_view host) {
   while (i <= host.size()) {
     std::size_t const end = std::min(host.find('.', i), host.size());
     std::string_view const part = host.substr(i, end - i);
-    if (part.empty() || part.size() > 3 || !std::ranges::all_of(part, ::isdigit) || std::stoi(std::string(part)) > 255)
+    if (part.empty() || part.size() > 3 || !std::ranges::all_of(part, ::isdigit) ||
+        std::stoi(std::string(part)) > 255)
       return false;
     ++parts;
     i = end + 1;
@@ -76,7 +78,8 @@ std::string SanitizeUrl(std::string_view url) {
 
 Status CheckTransportSecurity(std::string_view url) {
   auto const parts = ParseUrl(url);
-  if (!parts) return MakeError(ErrorCode::kInvalidArgument, "not an absolute http(s) URL: " + SanitizeUrl(url));
+  if (!parts)
+    return MakeError(ErrorCode::kInvalidArgument, "not an absolute http(s) URL: " + SanitizeUrl(url));
   if (parts->scheme == "https") return Ok{};
   if (parts->scheme == "http" && IsLoopbackHost(parts->host)) return Ok{};
   if (parts->scheme == "http") {

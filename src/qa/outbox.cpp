@@ -119,6 +119,12 @@ Status Outbox::MarkDead(std::int64_t id, int http_status, std::string_view error
       id, http_status, error);
 }
 
+Status Outbox::Release(std::int64_t id) {
+  auto stmt = db_->Prepare("UPDATE qa_outbox SET lease_until_ms = 0 WHERE id = ?1");
+  if (!stmt) return stmt.error();
+  return stmt->Bind(1, id).Run();
+}
+
 Status Outbox::DisableDestination(std::string_view url, std::string_view reason) {
   auto stmt = db_->Prepare("UPDATE qa_destinations SET enabled = 0, disabled_reason = ?2 WHERE url = ?1");
   if (!stmt) return stmt.error();

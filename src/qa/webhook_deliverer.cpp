@@ -65,7 +65,7 @@ milliseconds WebhookDeliverer::Backoff(std::int64_t attempt) const {
   return milliseconds(static_cast<std::int64_t>(options_.random01() * ceiling));  // full jitter
 }
 
-Status WebhookDeliverer::Attempt(OutboxRow const& row, DeliverySummary& summary) {
+Result<std::string> WebhookDeliverer::Attempt(OutboxRow const& row, DeliverySummary& summary) {
   auto const& policy = options_.policy;
   DeliveryOutcome outcome{row.webhook_id, row.destination, row.event_type, row.attempts + 1, 0, "", {}, ""};
   auto secret = options_.secret_lookup(row.secret_env);
@@ -137,14 +137,27 @@ Status WebhookDeliverer::Attempt(OutboxRow const& row, DeliverySummary& summary)
     recorded = retry_or_dead(policy.max_attempts, Backoff(outcome.attempt), why);
   }
   if (options_.on_outcome) options_.on_outcome(outcome);
-  return recorded;
+  if (!recorded) return recorded.error();
+  return outcome.result;
 }
 
 Result<DeliverySummary> WebhookDeliverer::DeliverDue() {
   DeliverySummary summary;
   auto rows = outbox_.ClaimDue(NowMs(), options_.policy.batch, options_.policy.lease);
   if (!rows) return rows.error();
-  for (auto const& row : *rows) GCTQ_TRY(Attempt(row, summary));
+  std::set<std::string> paused;  // destinations disabled or throttled during this pass
+  for (auto const& row : *rows) {
+    if (paused.contains(row.destination)) {
+      GCTQ_TRY(outbox_.Release(row.id));
+      continue;
+    }
+    auto result = Attempt(row, summary);
+    if (!result) {
+      for (auto const& other : *rows) (void)outbox_.Release(other.id);  // only rows not yet marked are leased
+      return result.error();
+    }
+    if (*result == "disabled" || *result == "throttled") paused.insert(row.destination);
+  }
   return summary;
 }
 

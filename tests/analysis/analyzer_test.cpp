@@ -85,7 +85,8 @@ TEST(AnalyzerTest, SentimentPerSpeakerAndQuarter) {
   EXPECT_DOUBLE_EQ(result->sentiment.customer.mean, -1.0);
   EXPECT_EQ(result->sentiment.quarters[0].phrases, 1u);
   EXPECT_EQ(result->sentiment.quarters[3].phrases, 1u);
-  EXPECT_EQ(result->sentiment.customer_quarters[1].negative + result->sentiment.customer_quarters[2].negative, 2u);
+  EXPECT_EQ(result->sentiment.customer_quarters[1].negative + result->sentiment.customer_quarters[2].negative,
+            2u);
   EXPECT_DOUBLE_EQ(*result->sentiment.sta_score, -40.0);
 }
 

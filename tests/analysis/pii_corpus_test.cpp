@@ -4,8 +4,8 @@
 
 #include <fstream>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "analysis/transcript_builder.h"
 #include "gctq/analysis/analyzer.h"
@@ -64,12 +64,15 @@ TEST(PiiCorpusTest, PerTypePrecisionAndRecallMeetFloors) {
       s.tp += std::min(e, f);
       s.fn += std::max(0, e - f);
       s.fp += std::max(0, f - e);
-      if (e != f) std::printf("  mismatch %-22s expected %d %s, found %d\n", row["id"].get<std::string>().c_str(), e, type.c_str(), f);
+      if (e != f)
+        std::printf("  mismatch %-22s expected %d %s, found %d\n", row["id"].get<std::string>().c_str(), e,
+                    type.c_str(), f);
     }
     bool expect_leak = !row["expect"].empty();
     EXPECT_EQ(result->pii_status == PiiStatus::kLeak, expect_leak) << row["id"];
   }
-  std::printf("PII corpus: %d samples\n%-12s %5s %5s %5s %9s %7s\n", samples, "type", "tp", "fp", "fn", "precision", "recall");
+  std::printf("PII corpus: %d samples\n%-12s %5s %5s %5s %9s %7s\n", samples, "type", "tp", "fp", "fn",
+              "precision", "recall");
   for (auto const& [type, s] : scores) {
     std::printf("%-12s %5d %5d %5d %9.3f %7.3f\n", type.c_str(), s.tp, s.fp, s.fn, s.precision(), s.recall());
     overall.tp += s.tp;
@@ -79,8 +82,8 @@ TEST(PiiCorpusTest, PerTypePrecisionAndRecallMeetFloors) {
     EXPECT_GE(s.recall(), recall_floor) << type;
     EXPECT_GE(s.precision(), 0.95) << type;
   }
-  std::printf("%-12s %5d %5d %5d %9.3f %7.3f\n", "overall", overall.tp, overall.fp, overall.fn, overall.precision(),
-              overall.recall());
+  std::printf("%-12s %5d %5d %5d %9.3f %7.3f\n", "overall", overall.tp, overall.fp, overall.fn,
+              overall.precision(), overall.recall());
   EXPECT_GE(overall.precision(), 0.95);
 }
 

@@ -61,10 +61,12 @@ TEST(PiiValidatorsTest, PhoneIbanEmail) {
 }
 
 TEST(PiiDetectorsTest, SpokenCardWithOhDoubleAndSplitPhrases) {
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "it's six oh one one one one one one one one one one one one one seven")),
+  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(
+                0, "it's six oh one one one one one one one one one one one one one seven")),
             std::vector<PiiType>{PiiType::kCardNumber});
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "four triple one triple one triple one triple one triple one")),
-            std::vector<PiiType>{PiiType::kCardNumber});
+  EXPECT_EQ(
+      Types(TranscriptBuilder{}.Customer(0, "four triple one triple one triple one triple one triple one")),
+      std::vector<PiiType>{PiiType::kCardNumber});
   auto split = Findings(TranscriptBuilder{}
                             .Customer(0, "card is four one one one one one one one")
                             .Agent(3000, "yes")
@@ -78,7 +80,9 @@ TEST(PiiDetectorsTest, SpokenCardWithOhDoubleAndSplitPhrases) {
 
 TEST(PiiDetectorsTest, OhOnlyBetweenDigits) {
   // "oh" at the start is not a zero: 15 digits remain, no valid card.
-  EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "oh four one one one one one one one one one one one one one one")).size() <= 1);
+  EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(
+                        0, "oh four one one one one one one one one one one one one one one"))
+                  .size() <= 1);
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "oh okay thanks")).empty());
 }
 
@@ -88,12 +92,14 @@ TEST(PiiDetectorsTest, CardHardNegatives) {
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "it costs $1,234.56 on 03/05/2024 at 10:30")).empty());
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "my card is **** **** **** 1111")).empty());
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "card 411111******1111")).empty());
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "card 41111111 **** 1111")), std::vector<PiiType>{PiiType::kCardNumber});
+  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "card 41111111 **** 1111")),
+            std::vector<PiiType>{PiiType::kCardNumber});
 }
 
 TEST(PiiDetectorsTest, SsnNeedsContextOrShape) {
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "my social is five one two three four six seven eight nine")),
-            std::vector<PiiType>{PiiType::kSsn});
+  EXPECT_EQ(
+      Types(TranscriptBuilder{}.Customer(0, "my social is five one two three four six seven eight nine")),
+      std::vector<PiiType>{PiiType::kSsn});
   EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "it is 512-34-6789")), std::vector<PiiType>{PiiType::kSsn});
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "my social is 666-12-3456")).empty());
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "zip 12345-6789")).empty());
@@ -105,7 +111,8 @@ TEST(PiiDetectorsTest, SsnNeedsContextOrShape) {
 TEST(PiiDetectorsTest, Phone) {
   EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "call me at two one two five five five oh one four seven")),
             std::vector<PiiType>{PiiType::kPhone});
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "it's 212.555.0147")), std::vector<PiiType>{PiiType::kPhone});
+  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "it's 212.555.0147")),
+            std::vector<PiiType>{PiiType::kPhone});
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "extension 4567")).empty());
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "account number 2125550147")).empty());
 }
@@ -115,14 +122,17 @@ TEST(PiiDetectorsTest, EmailsSpokenAndWritten) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].type, PiiType::kEmail);
   EXPECT_EQ(f[0].preview, "j***@e***.com");
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "write to jane_doe@example.org")), std::vector<PiiType>{PiiType::kEmail});
+  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "write to jane_doe@example.org")),
+            std::vector<PiiType>{PiiType::kEmail});
   EXPECT_TRUE(Types(TranscriptBuilder{}.Agent(0, "look at the website dot com page")).empty());
 }
 
 TEST(PiiDetectorsTest, IbanExpiryCvvName) {
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "GB82 WEST 1234 5698 7654 32")), std::vector<PiiType>{PiiType::kIban});
+  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "GB82 WEST 1234 5698 7654 32")),
+            std::vector<PiiType>{PiiType::kIban});
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "GB83 WEST 1234 5698 7654 32")).empty());
-  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "it expires twelve twenty five")), std::vector<PiiType>{PiiType::kCardExpiry});
+  EXPECT_EQ(Types(TranscriptBuilder{}.Customer(0, "it expires twelve twenty five")),
+            std::vector<PiiType>{PiiType::kCardExpiry});
   EXPECT_TRUE(Types(TranscriptBuilder{}.Customer(0, "it expires in twelve months")).empty());
   EXPECT_EQ(Types(TranscriptBuilder{}.Agent(0, "and the cvv").Customer(2000, "four five six")),
             std::vector<PiiType>{PiiType::kCardCvv});
@@ -134,7 +144,8 @@ TEST(PiiDetectorsTest, IbanExpiryCvvName) {
 }
 
 TEST(PiiDetectorsTest, FindingsNeverContainTheValue) {
-  auto f = Findings(TranscriptBuilder{}.Customer(0, "card 4111 1111 1111 1111 and ssn 512-34-6789 phone 212-555-0147"));
+  auto f = Findings(
+      TranscriptBuilder{}.Customer(0, "card 4111 1111 1111 1111 and ssn 512-34-6789 phone 212-555-0147"));
   ASSERT_EQ(f.size(), 3u);
   for (auto const& finding : f) {
     EXPECT_EQ(finding.preview.find("41111111"), std::string::npos);

@@ -122,8 +122,8 @@ TEST(RuleFileTest, ErrorsNameLineAndReason) {
             "rules.toml:3: rule 'a': match: position 3: NEAR needs a distance, e.g. NEAR/5");
   EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\nmatch = '(a OR b'\n"),
             "rules.toml:3: rule 'a': match: position 8: expected ')'");
-  EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\nmatch = 'a NEAR/3 (NOT b)'\n").find("NOT cannot be an operand of NEAR") !=
-                std::string::npos,
+  EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\nmatch = 'a NEAR/3 (NOT b)'\n")
+                    .find("NOT cannot be an operand of NEAR") != std::string::npos,
             true);
   EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\nmatch = \"x\"\n\n[[rule]]\nname = \"a\"\nmatch = \"y\"\n"),
             "rules.toml:5: duplicate rule name 'a'");
@@ -131,18 +131,21 @@ TEST(RuleFileTest, ErrorsNameLineAndReason) {
             "rules.toml:4: rule 'a': speaker must be agent, customer or any");
   EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\nmatch = \"x\"\nspeeker = \"agent\"\n").substr(0, 31),
             "rules.toml:4: unknown key 'spee");
-  EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\n"), "rules.toml:1: rule 'a' needs a string 'match' expression");
+  EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\n"),
+            "rules.toml:1: rule 'a' needs a string 'match' expression");
   EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\nmatch = \"x\"\nfirst_seconds = -3\n"),
             "rules.toml:4: rule 'a': first_seconds must be a number of seconds in 1..86400");
   EXPECT_EQ(FileError("[[rule]]\nname = \"a\nmatch = 1\n").substr(0, 24), "rules.toml:2: TOML synta");
   EXPECT_EQ(FileError("[[rule]]\nname = \"a\"\nmatch = 'ref*und'\n"),
-            "rules.toml:3: rule 'a': match: position 1: '*' is only allowed at the end of a word (prefix wildcard)");
+            "rules.toml:3: rule 'a': match: position 1: '*' is only allowed at the end of a word (prefix "
+            "wildcard)");
 }
 
 TEST(RuleFileTest, ManyRulesCompileOnce) {
   std::string toml;
   for (int i = 0; i < 2000; ++i)
-    toml += "[[rule]]\nname = \"r" + std::to_string(i) + "\"\nmatch = 'word" + std::to_string(i) + " OR refund'\n";
+    toml += "[[rule]]\nname = \"r" + std::to_string(i) + "\"\nmatch = 'word" + std::to_string(i) +
+            " OR refund'\n";
   auto rules = ParseRuleFile(toml, "big.toml");
   ASSERT_TRUE(rules.ok());
   AnalysisOptions options;

@@ -23,28 +23,49 @@ struct TranscriptBuilder {
     while (start < text.size()) {
       std::size_t end = text.find(' ', start);
       if (end == std::string::npos) end = text.size();
-      if (end > start) words.push_back({{"word", text.substr(start, end - start)}, {"confidence", 0.9}, {"startTimeMs", t}, {"duration", {{"milliseconds", 300}}}});
+      if (end > start)
+        words.push_back({{"word", text.substr(start, end - start)},
+                         {"confidence", 0.9},
+                         {"startTimeMs", t},
+                         {"duration", {{"milliseconds", 300}}}});
       t += 300;
       start = end + 1;
     }
-    phrases.push_back({{"text", text}, {"stability", 1}, {"startTimeMs", kStart + offset_ms},
-                       {"duration", {{"milliseconds", t - kStart - offset_ms}}}, {"words", words},
-                       {"alternatives", nlohmann::json::array()}, {"participantPurpose", purpose}});
+    phrases.push_back({{"text", text},
+                       {"stability", 1},
+                       {"startTimeMs", kStart + offset_ms},
+                       {"duration", {{"milliseconds", t - kStart - offset_ms}}},
+                       {"words", words},
+                       {"alternatives", nlohmann::json::array()},
+                       {"participantPurpose", purpose}});
     if (phrase_sentiment)
-      sentiment.push_back({{"participant", purpose}, {"phraseIndex", phrases.size() - 1}, {"sentiment", *phrase_sentiment},
+      sentiment.push_back({{"participant", purpose},
+                           {"phraseIndex", phrases.size() - 1},
+                           {"sentiment", *phrase_sentiment},
                            {"startTimeMs", kStart + offset_ms}});
     duration_ms = std::max(duration_ms, t - kStart);
     return *this;
   }
-  TranscriptBuilder& Agent(std::int64_t offset_ms, std::string const& text) { return Say("internal", offset_ms, text); }
-  TranscriptBuilder& Customer(std::int64_t offset_ms, std::string const& text) { return Say("external", offset_ms, text); }
+  TranscriptBuilder& Agent(std::int64_t offset_ms, std::string const& text) {
+    return Say("internal", offset_ms, text);
+  }
+  TranscriptBuilder& Customer(std::int64_t offset_ms, std::string const& text) {
+    return Say("external", offset_ms, text);
+  }
 
   [[nodiscard]] std::string Json() const {
-    nlohmann::json doc{{"organizationId", "org"}, {"conversationId", "conv-1"}, {"communicationId", "comm-1"},
-                       {"mediaType", "call"}, {"startTime", kStart}, {"conversationStartTime", kStart - 500},
+    nlohmann::json doc{{"organizationId", "org"},
+                       {"conversationId", "conv-1"},
+                       {"communicationId", "comm-1"},
+                       {"mediaType", "call"},
+                       {"startTime", kStart},
+                       {"conversationStartTime", kStart - 500},
                        {"duration", {{"milliseconds", duration_ms}}}};
-    doc["transcripts"] = nlohmann::json::array({{{"transcriptId", "t1"}, {"language", "en-US"}, {"startTime", kStart},
-                                                 {"phrases", phrases}, {"analytics", {{"sentiment", sentiment}}}}});
+    doc["transcripts"] = nlohmann::json::array({{{"transcriptId", "t1"},
+                                                 {"language", "en-US"},
+                                                 {"startTime", kStart},
+                                                 {"phrases", phrases},
+                                                 {"analytics", {{"sentiment", sentiment}}}}});
     return doc.dump();
   }
 };

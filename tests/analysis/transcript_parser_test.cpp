@@ -39,25 +39,32 @@ TEST(TranscriptParserTest, SampleWrapperAccepted) {
 
 TEST(TranscriptParserTest, MissingFields) {
   EXPECT_NE(ErrorOf(R"({"conversationId":"c"})").find("transcripts: missing field"), std::string::npos);
-  EXPECT_NE(ErrorOf(R"({"transcripts":[{"phrases":[{"text":"a","startTimeMs":1}]}]})").find("participantPurpose"),
-            std::string::npos);
-  EXPECT_NE(ErrorOf(R"({"transcripts":[{"phrases":[{"text":"a","participantPurpose":"internal"}]}]})").find("startTimeMs"),
+  EXPECT_NE(
+      ErrorOf(R"({"transcripts":[{"phrases":[{"text":"a","startTimeMs":1}]}]})").find("participantPurpose"),
+      std::string::npos);
+  EXPECT_NE(ErrorOf(R"({"transcripts":[{"phrases":[{"text":"a","participantPurpose":"internal"}]}]})")
+                .find("startTimeMs"),
             std::string::npos);
 }
 
 TEST(TranscriptParserTest, WrongTypes) {
   EXPECT_NE(ErrorOf(R"({"transcripts":{}})").find("transcripts: wrong type"), std::string::npos);
-  EXPECT_NE(ErrorOf(R"({"transcripts":[{"phrases":[{"text":"a","participantPurpose":"internal","startTimeMs":"x"}]}]})")
-                .find("phrases[0].startTimeMs: wrong type"),
-            std::string::npos);
-  EXPECT_NE(ErrorOf(R"({"transcripts":[{"phrases":[{"text":"a","participantPurpose":"robot","startTimeMs":1}]}]})")
-                .find("expected internal or external"),
-            std::string::npos);
+  EXPECT_NE(
+      ErrorOf(
+          R"({"transcripts":[{"phrases":[{"text":"a","participantPurpose":"internal","startTimeMs":"x"}]}]})")
+          .find("phrases[0].startTimeMs: wrong type"),
+      std::string::npos);
+  EXPECT_NE(
+      ErrorOf(R"({"transcripts":[{"phrases":[{"text":"a","participantPurpose":"robot","startTimeMs":1}]}]})")
+          .find("expected internal or external"),
+      std::string::npos);
   EXPECT_NE(ErrorOf("[1,2]").find("$: wrong type"), std::string::npos);
 }
 
 TEST(TranscriptParserTest, InvalidUtf8AndBrokenJson) {
-  std::string bad = "{\"transcripts\":[{\"phrases\":[{\"text\":\"caf\xC3\x28\",\"participantPurpose\":\"internal\",\"startTimeMs\":1}]}]}";
+  std::string bad =
+      "{\"transcripts\":[{\"phrases\":[{\"text\":\"caf\xC3\x28\",\"participantPurpose\":\"internal\","
+      "\"startTimeMs\":1}]}]}";
   EXPECT_NE(ErrorOf(bad).find("invalid UTF-8"), std::string::npos);
   EXPECT_NE(ErrorOf(R"({"transcripts":[{"phrases":[)").find("transcript document"), std::string::npos);
   EXPECT_NE(ErrorOf("").find("transcript document"), std::string::npos);
@@ -68,14 +75,16 @@ TEST(TranscriptParserTest, HugeStringsAndDocumentsRejected) {
   std::string json = R"({"transcripts":[{"phrases":[{"text":")" + text +
                      R"(","participantPurpose":"internal","startTimeMs":1}]}]})";
   std::string error = ErrorOf(json);
-  EXPECT_NE(error.find("phrases[0].text: 100000 bytes exceeds the limit of 65536"), std::string::npos) << error;
+  EXPECT_NE(error.find("phrases[0].text: 100000 bytes exceeds the limit of 65536"), std::string::npos)
+      << error;
   TranscriptLimits small;
   small.max_document_bytes = 10;
   EXPECT_NE(ErrorOf(json, small).find("exceeds the limit of 10"), std::string::npos);
 }
 
 TEST(TranscriptParserTest, ErrorsNeverEchoTheText) {
-  std::string json = R"({"transcripts":[{"phrases":[{"text":"4111111111111111","participantPurpose":"bogus","startTimeMs":1}]}]})";
+  std::string json =
+      R"({"transcripts":[{"phrases":[{"text":"4111111111111111","participantPurpose":"bogus","startTimeMs":1}]}]})";
   EXPECT_EQ(ErrorOf(json).find("4111"), std::string::npos);
 }
 

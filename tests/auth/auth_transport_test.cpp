@@ -20,7 +20,9 @@ constexpr char kApi[] = "https://api.mypurecloud.ie";
 
 class CountingSource : public TokenSource {
  public:
-  Result<AccessToken> Fetch() override { return AccessToken{"tok-" + std::to_string(++issued), "bearer", std::chrono::seconds(3600)}; }
+  Result<AccessToken> Fetch() override {
+    return AccessToken{"tok-" + std::to_string(++issued), "bearer", std::chrono::seconds(3600)};
+  }
   std::atomic<int> issued{0};
 };
 
@@ -34,7 +36,8 @@ HttpRequest Request(std::string url, EndpointClass endpoint_class = EndpointClas
 TEST(NeedsBearerTest, OnlyApiRequestsOfApiClasses) {
   EXPECT_TRUE(NeedsBearer(Request(std::string(kApi) + "/api/v2/x"), kApi));
   EXPECT_TRUE(NeedsBearer(Request(std::string(kApi) + "/api/v2/x", EndpointClass::kTranscriptUrl), kApi));
-  EXPECT_FALSE(NeedsBearer(Request("https://bucket.s3.amazonaws.com/t?sig=1", EndpointClass::kTranscriptUrl), kApi));
+  EXPECT_FALSE(
+      NeedsBearer(Request("https://bucket.s3.amazonaws.com/t?sig=1", EndpointClass::kTranscriptUrl), kApi));
   EXPECT_FALSE(NeedsBearer(Request(std::string(kApi) + "/t", EndpointClass::kTranscriptDownload), kApi));
   EXPECT_FALSE(NeedsBearer(Request(std::string(kApi) + "/hook", EndpointClass::kWebhook), kApi));
   EXPECT_FALSE(NeedsBearer(Request(std::string(kApi) + "/oauth/token", EndpointClass::kToken), kApi));
@@ -66,8 +69,10 @@ TEST_F(AuthTransportTest, ReplacesAnyCallerAuthorizationHeader) {
 
 TEST_F(AuthTransportTest, BearerNeverReachesAPresignedUrl) {
   fake_->Push(Response(200));
-  ASSERT_TRUE(Make()->Send(Request("https://bucket.s3.amazonaws.com/t.json?X-Amz-Signature=x",
-                                   EndpointClass::kTranscriptDownload)).ok());
+  ASSERT_TRUE(Make()
+                  ->Send(Request("https://bucket.s3.amazonaws.com/t.json?X-Amz-Signature=x",
+                                 EndpointClass::kTranscriptDownload))
+                  .ok());
   EXPECT_EQ(http::FindHeader(fake_->requests().at(0).headers, "Authorization"), "");
   EXPECT_EQ(source_->issued.load(), 0);
 }
@@ -98,7 +103,8 @@ TEST_F(AuthTransportTest, ConcurrentUnauthorizedRepliesRefreshOnce) {
   ASSERT_EQ(*cache_->Get(), "tok-1");  // everyone starts with the same token
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] { EXPECT_EQ(transport->Send(Request(std::string(kApi) + "/api/v2/x"))->status, 200); });
+    threads.emplace_back(
+        [&] { EXPECT_EQ(transport->Send(Request(std::string(kApi) + "/api/v2/x"))->status, 200); });
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(source_->issued.load(), 2);

@@ -37,11 +37,13 @@ class TextObserver : public http::CallObserver {
 };
 
 std::vector<std::string> Canaries() {
-  return {kSecret, kToken, internal::Base64Encode(std::string("id:") + kSecret), internal::Base64Encode(kSecret)};
+  return {kSecret, kToken, internal::Base64Encode(std::string("id:") + kSecret),
+          internal::Base64Encode(kSecret)};
 }
 
 void ExpectNoCanary(std::string const& text) {
-  for (auto const& canary : Canaries()) EXPECT_EQ(text.find(canary), std::string::npos) << canary << " in: " << text;
+  for (auto const& canary : Canaries())
+    EXPECT_EQ(text.find(canary), std::string::npos) << canary << " in: " << text;
 }
 
 class SecretLeakTest : public ::testing::Test {
@@ -92,7 +94,8 @@ TEST_F(SecretLeakTest, ApiFailuresAfterATokenWasIssued) {
     ASSERT_FALSE(result.ok());
     ExpectNoCanary(result.error().Describe());
   }
-  fake_->SetFallback([](HttpRequest const&) { return MakeError(ErrorCode::kUnavailable, "connection reset"); });
+  fake_->SetFallback(
+      [](HttpRequest const&) { return MakeError(ErrorCode::kUnavailable, "connection reset"); });
   auto result = SendThroughStack("https://api.example.com/api/v2/x");
   ASSERT_FALSE(result.ok());
   ExpectNoCanary(result.error().Describe());

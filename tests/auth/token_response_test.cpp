@@ -9,7 +9,8 @@ namespace {
 using testing::Response;
 
 TEST(TokenResponseTest, ParsesAccessToken) {
-  auto token = ParseTokenResponse(Response(200, R"({"access_token":"abc","token_type":"bearer","expires_in":86399})"));
+  auto token =
+      ParseTokenResponse(Response(200, R"({"access_token":"abc","token_type":"bearer","expires_in":86399})"));
   ASSERT_TRUE(token.ok());
   EXPECT_EQ(token->value, "abc");
   EXPECT_EQ(token->token_type, "bearer");

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "emulator_data/test_org.h"
 
@@ -20,25 +20,28 @@ nlohmann::json Fingerprint(Conversation const& c) {
                             g.disconnect_type});
       }
       for (auto const& m : s.metrics) metrics.push_back({m.name, m.value, m.emit_ms});
-      sessions.push_back({s.session_id, s.media_type, s.direction, s.ani, s.dnis, s.peer_id, s.recording.value_or(false),
-                          segments, metrics});
+      sessions.push_back({s.session_id, s.media_type, s.direction, s.ani, s.dnis, s.peer_id,
+                          s.recording.value_or(false), segments, metrics});
     }
     participants.push_back({p.participant_id, p.participant_name, p.purpose, p.user_id, sessions});
   }
-  return {c.conversation_id, c.start_ms, c.end_ms.value_or(-1), c.originating_direction, c.division_ids,
-          c.t_conversation_duration_ms, participants};
+  return {c.conversation_id,     c.start_ms,
+          c.end_ms.value_or(-1), c.originating_direction,
+          c.division_ids,        c.t_conversation_duration_ms,
+          participants};
 }
 
 nlohmann::json Fingerprint(TranscriptDocument const& t) {
   nlohmann::json phrases = nlohmann::json::array();
   for (auto const& p : t.phrases) {
     nlohmann::json words = nlohmann::json::array();
-    for (auto const& w : p.words) words.push_back({w.word, w.confidence, w.offset_ms, w.start_ms, w.duration_ms});
+    for (auto const& w : p.words)
+      words.push_back({w.word, w.confidence, w.offset_ms, w.start_ms, w.duration_ms});
     phrases.push_back({p.phrase_index, p.text, p.participant_purpose, p.confidence, p.start_ms, p.duration_ms,
                        p.sentiment, words});
   }
-  return {t.conversation_id, t.communication_id, t.transcript_id, t.start_ms, t.duration_ms, phrases,
-          t.topics.size()};
+  return {t.conversation_id, t.communication_id, t.transcript_id, t.start_ms, t.duration_ms,
+          phrases,           t.topics.size()};
 }
 
 TEST(GeneratorDeterminism, SameSettingsGiveIdenticalTruthBytes) {

@@ -23,7 +23,8 @@ TEST(GeneratorFootprint, HundredThousandConversationsFitInAFewMegabytes) {
   // Lazy expansion still works at the far end and finds ids.
   Conversation const last = org->Expand(org->size() - 1);
   EXPECT_EQ(org->Find(last.conversation_id), org->size() - 1);
-  std::printf("[footprint] 100k conversations: %zu bytes held (%zu per conversation)\n", bytes, bytes / org->size());
+  std::printf("[footprint] 100k conversations: %zu bytes held (%zu per conversation)\n", bytes,
+              bytes / org->size());
 }
 
 }  // namespace

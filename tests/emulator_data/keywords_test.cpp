@@ -24,8 +24,8 @@ TEST(GeneratorKeywords, VocabularyIsSortedWholeWordsWithoutLabelWords) {
   EXPECT_GE(vocabulary.size(), 20u);
   EXPECT_TRUE(std::is_sorted(vocabulary.begin(), vocabulary.end()));
   EXPECT_EQ(std::set<std::string>(vocabulary.begin(), vocabulary.end()).size(), vocabulary.size());
-  for (auto label_word : {"card", "number", "expiry", "date", "phone", "email", "name", "postal", "code", "national",
-                          "id", "personal", "info", "user", "location"}) {
+  for (auto label_word : {"card", "number", "expiry", "date", "phone", "email", "name", "postal", "code",
+                          "national", "id", "personal", "info", "user", "location"}) {
     EXPECT_EQ(std::count(vocabulary.begin(), vocabulary.end(), label_word), 0) << label_word;
   }
 }
@@ -58,8 +58,11 @@ TEST(GeneratorKeywords, LongerWordsContainingAKeywordDoNotCount) {
     auto const transcript = org.Transcript(i);
     if (!transcript) continue;
     Truth const truth = org.TruthOf(i);
-    for (auto const& [longer, keyword] : std::vector<std::pair<std::string, std::string>>{
-             {"cancellation", "cancel"}, {"refunded", "refund"}, {"latest", "late"}, {"passwords", "password"}}) {
+    for (auto const& [longer, keyword] :
+         std::vector<std::pair<std::string, std::string>>{{"cancellation", "cancel"},
+                                                          {"refunded", "refund"},
+                                                          {"latest", "late"},
+                                                          {"passwords", "password"}}) {
       bool longer_said = false, keyword_said = false;
       for (auto const& phrase : transcript->phrases) {
         if (phrase.participant_purpose != "external") continue;

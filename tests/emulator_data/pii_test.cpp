@@ -16,13 +16,16 @@ std::vector<std::string> WordsOf(TranscriptDocument const& transcript, std::vect
   return words;
 }
 
-bool IsLabel(std::string const& word) { return word.size() > 2 && word.front() == '[' && word.back() == ']'; }
+bool IsLabel(std::string const& word) {
+  return word.size() > 2 && word.front() == '[' && word.back() == ']';
+}
 
 bool IbanMod97(std::string const& iban) {
   std::string const rearranged = iban.substr(4) + iban.substr(0, 4);
   int remainder = 0;
   for (char c : rearranged) {
-    std::string const digits = std::isdigit(static_cast<unsigned char>(c)) ? std::string(1, c) : std::to_string(c - 'A' + 10);
+    std::string const digits =
+        std::isdigit(static_cast<unsigned char>(c)) ? std::string(1, c) : std::to_string(c - 'A' + 10);
     for (char d : digits) remainder = (remainder * 10 + (d - '0')) % 97;
   }
   return remainder == 1;
@@ -81,7 +84,8 @@ Counts CheckEveryInstance(Org const& org) {
         EXPECT_NE(std::find(words.begin(), words.end(), "at"), words.end());
         EXPECT_NE(std::find(words.begin(), words.end(), "dot"), words.end());
       } else if (pii.type == "name") {
-        EXPECT_TRUE(std::any_of(words.begin(), words.end(), [](auto const& w) { return std::isupper(w[0]); }));
+        EXPECT_TRUE(
+            std::any_of(words.begin(), words.end(), [](auto const& w) { return std::isupper(w[0]); }));
       } else if (pii.type == "postal_code") {
         EXPECT_EQ(digits.size(), 5u);
       } else if (pii.type == "cvv") {
@@ -94,7 +98,8 @@ Counts CheckEveryInstance(Org const& org) {
 
 TEST(GeneratorPii, EveryInstanceDecodesToValidData) {
   Counts const counts = CheckEveryInstance(SharedOrg());
-  for (auto type : {"card_number", "card_expiry", "cvv", "ssn", "phone", "email", "iban", "name", "postal_code"}) {
+  for (auto type :
+       {"card_number", "card_expiry", "cvv", "ssn", "phone", "email", "iban", "name", "postal_code"}) {
     EXPECT_GT(counts.leaked.count(type) ? counts.leaked.at(type) : 0, 3) << type;
     EXPECT_GT(counts.masked.count(type) ? counts.masked.at(type) : 0, 3) << type;
   }
@@ -127,7 +132,8 @@ TEST(GeneratorPii, HardNegativesAppearOutsideAnyInstance) {
     auto const transcript = org.Transcript(i);
     if (!transcript) continue;
     std::set<int> pii_phrases;
-    for (auto const& pii : org.TruthOf(i).pii) pii_phrases.insert(pii.phrase_indexes.begin(), pii.phrase_indexes.end());
+    for (auto const& pii : org.TruthOf(i).pii)
+      pii_phrases.insert(pii.phrase_indexes.begin(), pii.phrase_indexes.end());
     for (auto const& phrase : transcript->phrases) {
       if (pii_phrases.count(phrase.phrase_index)) continue;
       bool const order = phrase.text.find("order ") != std::string::npos;

@@ -191,7 +191,8 @@ TEST(GeneratorShape, TranscriptsAndStaAgreeWithTheCall) {
     EXPECT_NEAR(total, 100.0, 0.5);
     EXPECT_FALSE(sta->empathy_scores.empty());
     for (auto const& topic : transcript->topics) {
-      EXPECT_NE((" " + topic.transcript_phrase + " ").find(" " + topic.topic_phrase + " "), std::string::npos);
+      EXPECT_NE((" " + topic.transcript_phrase + " ").find(" " + topic.topic_phrase + " "),
+                std::string::npos);
       topic_names.insert(topic.topic_name);
     }
   }
@@ -209,7 +210,8 @@ TEST(GeneratorShape, NoSpeechDuringHolds) {
         if (segment.segment_type != "hold") continue;
         ++checked;
         for (auto const& phrase : transcript->phrases) {
-          bool const overlaps = phrase.start_ms < *segment.end_ms && phrase.start_ms + phrase.duration_ms > segment.start_ms;
+          bool const overlaps =
+              phrase.start_ms < *segment.end_ms && phrase.start_ms + phrase.duration_ms > segment.start_ms;
           EXPECT_FALSE(overlaps) << i << " phrase " << phrase.phrase_index;
         }
       }

@@ -41,8 +41,8 @@ inline std::string TruthBytes(Org const& org) {
 /// Spoken digits back to digits: "four oh double seven" -> "4077". Other words are ignored.
 inline std::string DecodeSpokenDigits(std::vector<std::string> const& words) {
   static std::map<std::string, char> const kDigits = {
-      {"zero", '0'}, {"oh", '0'},  {"one", '1'}, {"two", '2'},   {"three", '3'},
-      {"four", '4'}, {"five", '5'}, {"six", '6'}, {"seven", '7'}, {"eight", '8'}, {"nine", '9'}};
+      {"zero", '0'}, {"oh", '0'},  {"one", '1'},   {"two", '2'},   {"three", '3'}, {"four", '4'},
+      {"five", '5'}, {"six", '6'}, {"seven", '7'}, {"eight", '8'}, {"nine", '9'}};
   std::string digits;
   int repeat = 1;
   for (auto const& word : words) {

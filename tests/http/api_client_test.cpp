@@ -60,7 +60,8 @@ class ApiClientTest : public ::testing::Test {
     EXPECT_TRUE(stack.ok());
     return stack.ok() ? *stack : nullptr;
   }
-  static HttpRequest ApiGet(std::string path, EndpointClass endpoint_class = EndpointClass::kStaConversation) {
+  static HttpRequest ApiGet(std::string path,
+                            EndpointClass endpoint_class = EndpointClass::kStaConversation) {
     HttpRequest request;
     request.url = std::string(kApi) + path;
     request.endpoint_class = endpoint_class;
@@ -87,8 +88,8 @@ TEST_F(ApiClientTest, AddsBearerAndReusesTheToken) {
   EXPECT_EQ(tokens_issued_, 1);
   EXPECT_EQ(AuthorizationHeaders("/api/v2/"), std::vector<std::string>(3, "Bearer tok-1"));
   EXPECT_EQ(observer_->classes(),
-            (std::vector{EndpointClass::kToken, EndpointClass::kStaConversation, EndpointClass::kStaConversation,
-                         EndpointClass::kStaConversation}));
+            (std::vector{EndpointClass::kToken, EndpointClass::kStaConversation,
+                         EndpointClass::kStaConversation, EndpointClass::kStaConversation}));
 }
 
 TEST_F(ApiClientTest, NoBearerForPresignedDownloadsOrWebhooks) {
@@ -125,8 +126,9 @@ TEST_F(ApiClientTest, PersistentUnauthorizedFailsAfterOneRefresh) {
 
 TEST_F(ApiClientTest, ForbiddenNamesTheMissingPermission) {
   fake_->SetFallback([](HttpRequest const&) {
-    return Response(403, R"({"message":"You are missing the following permission(s): )"
-                         R"(speechAndTextAnalytics:data:view","code":"missing.permissions","contextId":"c1"})");
+    return Response(403,
+                    R"({"message":"You are missing the following permission(s): )"
+                    R"(speechAndTextAnalytics:data:view","code":"missing.permissions","contextId":"c1"})");
   });
   auto result = Stack()->Send(ApiGet("/api/v2/speechandtextanalytics/conversations/c"));
   ASSERT_FALSE(result.ok());

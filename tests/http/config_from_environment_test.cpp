@@ -49,7 +49,8 @@ TEST(ConfigFromEnvironmentTest, NamesEveryMissingVariable) {
   auto config = ConfigFromEnvironment(Env({}));
   ASSERT_FALSE(config.ok());
   EXPECT_EQ(config.error().code, ErrorCode::kInvalidArgument);
-  for (auto name : {"GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "GENESYSCLOUD_REGION"}) {
+  for (auto name :
+       {"GENESYSCLOUD_OAUTHCLIENT_ID", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "GENESYSCLOUD_REGION"}) {
     EXPECT_NE(config.error().message.find(name), std::string::npos) << name;
   }
 }

@@ -46,7 +46,9 @@ class LoopbackServer {
     thread_.join();
   }
 
-  std::string url(std::string const& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string url(std::string const& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
   void Release() {
     std::lock_guard lock(mu_);
     released_ = true;
@@ -143,7 +145,8 @@ TEST(CurlTransportTest, TotalTimeoutIsDeadlineExceeded) {
 }
 
 TEST(CurlTransportTest, TruncatedBodyIsUnavailableAndTheTransportRecovers) {
-  testing::RawSocketServer truncating("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly-part", /*reset=*/false);
+  testing::RawSocketServer truncating("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly-part",
+                                      /*reset=*/false);
   LoopbackServer healthy;
   auto transport = MakeCurlTransport();
   auto result = transport->Send(Get(truncating.url("/t?sig=SECRET")));
@@ -163,9 +166,17 @@ TEST(CurlTransportTest, ConnectionResetIsUnavailable) {
 TEST(CurlTransportTest, ConnectionRefusedIsUnavailable) {
   int port = 0;
   {
-    httplib::Server probe;
-    port = probe.bind_to_any_port("127.0.0.1");
-  }  // closed again: nothing listens there now
+    // Bind an ephemeral port without listening, then close it: nothing accepts there now.
+    int const fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr));
+    socklen_t len = sizeof(addr);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    port = ntohs(addr.sin_port);
+    ::close(fd);
+  }
   auto result = MakeCurlTransport()->Send(Get("http://127.0.0.1:" + std::to_string(port) + "/"));
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().code, ErrorCode::kUnavailable);

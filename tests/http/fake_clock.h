@@ -1,7 +1,8 @@
 #pragma once
 
 // FakeClock: a manual http::Clock for tests, plus a Sleeper that advances it instead of sleeping
-// and records every requested sleep. Thread-safe.
+// and records every requested sleep. Thread-safe. Create it with std::make_shared (MakeSleeper
+// keeps the clock alive through shared_from_this).
 //
 //   auto clock = std::make_shared<gctq::testing::FakeClock>();
 //   options.clock = clock;

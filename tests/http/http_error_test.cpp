@@ -11,12 +11,14 @@ TEST(HttpErrorTest, StatusToCode) {
   EXPECT_EQ(ErrorCodeForStatus(403), ErrorCode::kPermissionDenied);
   EXPECT_EQ(ErrorCodeForStatus(404), ErrorCode::kNotFound);
   EXPECT_EQ(ErrorCodeForStatus(415), ErrorCode::kInvalidArgument);
-  for (int status : {408, 429, 500, 502, 503, 504}) EXPECT_EQ(ErrorCodeForStatus(status), ErrorCode::kUnavailable);
+  for (int status : {408, 429, 500, 502, 503, 504})
+    EXPECT_EQ(ErrorCodeForStatus(status), ErrorCode::kUnavailable);
   EXPECT_EQ(ErrorCodeForStatus(302), ErrorCode::kInternal);
 }
 
 TEST(HttpErrorTest, MapsGenesysErrorBody) {
-  Error const e = MapHttpError(403, R"({"message":"You are missing the following permission(s): analytics:conversationDetail:view",
+  Error const e = MapHttpError(
+      403, R"({"message":"You are missing the following permission(s): analytics:conversationDetail:view",
     "code":"missing.permissions","status":403,"contextId":"ctx-1"})");
   EXPECT_EQ(e.code, ErrorCode::kPermissionDenied);
   EXPECT_EQ(e.http_status, 403);
@@ -31,8 +33,9 @@ TEST(HttpErrorTest, MapsOAuthAndS3Errors) {
   ASSERT_TRUE(oauth.has_value());
   EXPECT_EQ(oauth->code, "invalid_client");
   EXPECT_EQ(oauth->message, "client not found");
-  Error const s3 = MapHttpError(403, "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code>"
-                                     "<Message>Request has expired</Message></Error>");
+  Error const s3 = MapHttpError(403,
+                                "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code>"
+                                "<Message>Request has expired</Message></Error>");
   EXPECT_EQ(s3.service_code, "AccessDenied");
   EXPECT_EQ(s3.message, "Request has expired");
 }

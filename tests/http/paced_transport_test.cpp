@@ -58,7 +58,8 @@ TEST_F(PacedTransportTest, StaysUnderTheAllowedRateWithFewTooManyRequests) {
   auto transport = Make();
   constexpr int kRequests = 3000;
   auto const elapsed = Run(*transport, kRequests, milliseconds(40));
-  double const achieved_per_minute = server.accepted() * 60.0 / std::chrono::duration<double>(elapsed).count();
+  double const achieved_per_minute =
+      server.accepted() * 60.0 / std::chrono::duration<double>(elapsed).count();
   EXPECT_GE(achieved_per_minute, 0.9 * 300) << achieved_per_minute;
   EXPECT_LE(server.rejected(), kRequests / 100);
 }
@@ -69,7 +70,8 @@ TEST_F(PacedTransportTest, AdaptsToALowerAllowedRate) {
   auto transport = Make();
   constexpr int kRequests = 1800;
   auto const elapsed = Run(*transport, kRequests, milliseconds(5));
-  double const achieved_per_minute = server.accepted() * 60.0 / std::chrono::duration<double>(elapsed).count();
+  double const achieved_per_minute =
+      server.accepted() * 60.0 / std::chrono::duration<double>(elapsed).count();
   EXPECT_GE(achieved_per_minute, 0.9 * 180) << achieved_per_minute;
   EXPECT_LE(server.rejected(), kRequests / 100);
   EXPECT_EQ(governor_->allowed(), 180);

@@ -23,8 +23,10 @@ class RateLimitedServer {
     std::lock_guard lock(mu_);
     auto const now = clock_->now();
     if (!started_ || now >= window_start_ + window_) {
-      if (started_) window_start_ += (now - window_start_) / window_ * window_;
-      else window_start_ = now;
+      if (started_)
+        window_start_ += (now - window_start_) / window_ * window_;
+      else
+        window_start_ = now;
       started_ = true;
       count_ = 0;
     }

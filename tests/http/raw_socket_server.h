@@ -37,7 +37,9 @@ class RawSocketServer {
   RawSocketServer(RawSocketServer const&) = delete;
   RawSocketServer& operator=(RawSocketServer const&) = delete;
 
-  std::string url(std::string const& path = "/") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string url(std::string const& path = "/") const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
 
  private:
   void Serve() {

@@ -8,8 +8,8 @@ namespace {
 using std::chrono::milliseconds;
 
 std::chrono::system_clock::time_point Jan1At(int h, int m, int s) {
-  return std::chrono::sys_days{std::chrono::year{2024} / 1 / 1} + std::chrono::hours(h) + std::chrono::minutes(m) +
-         std::chrono::seconds(s);
+  return std::chrono::sys_days{std::chrono::year{2024} / 1 / 1} + std::chrono::hours(h) +
+         std::chrono::minutes(m) + std::chrono::seconds(s);
 }
 
 TEST(RetryAfterTest, DeltaSeconds) {
@@ -28,7 +28,8 @@ TEST(RetryAfterTest, HttpDate) {
 
 TEST(RetryAfterTest, RejectsGarbage) {
   auto const now = Jan1At(0, 0, 0);
-  for (auto bad : {"", "-1", "3s", "1.5", "soon", "Mon, 01 Jan 2024 00:00:10", "Mon, 01 Jan 2024 00:00:10 GMT x"}) {
+  for (auto bad :
+       {"", "-1", "3s", "1.5", "soon", "Mon, 01 Jan 2024 00:00:10", "Mon, 01 Jan 2024 00:00:10 GMT x"}) {
     EXPECT_FALSE(ParseRetryAfter(bad, now).has_value()) << bad;
   }
 }

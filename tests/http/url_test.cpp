@@ -29,7 +29,8 @@ TEST(UrlTest, LoopbackHosts) {
   for (auto host : {"localhost", "LOCALHOST", "127.0.0.1", "127.255.3.4", "::1", "[::1]"}) {
     EXPECT_TRUE(IsLoopbackHost(host)) << host;
   }
-  for (auto host : {"127.0.0.1.evil.com", "10.0.0.1", "128.0.0.1", "127.0.0", "127.0.0.256", "localhost.com", "::2"}) {
+  for (auto host :
+       {"127.0.0.1.evil.com", "10.0.0.1", "128.0.0.1", "127.0.0", "127.0.0.256", "localhost.com", "::2"}) {
     EXPECT_FALSE(IsLoopbackHost(host)) << host;
   }
 }

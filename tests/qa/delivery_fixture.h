@@ -50,7 +50,7 @@ class DeliveryFixture : public ::testing::Test {
     std::set<std::string> ids;
     for (int i = 0; i < count; ++i) {
       auto id = outbox_->Enqueue("qa.conversation", R"({"type":"qa.conversation","data":{"n":)" + std::to_string(i) + "}}",
-                                 clock_.Now().time_since_epoch().count() / 1000);
+                                 std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()).count());
       EXPECT_TRUE(id);
       if (id) ids.insert(*id);
     }

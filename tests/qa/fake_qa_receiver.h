@@ -101,7 +101,9 @@ class FakeQaReceiver {
   /// Serves on a background thread.
   void Listen() {
     thread_ = std::thread([this] { server_->listen_after_bind(); });
-    server_->wait_until_ready();
+    for (int i = 0; i < 5000 && !server_->is_running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   }
 
   bool Start() {

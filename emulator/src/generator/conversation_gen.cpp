@@ -120,10 +120,10 @@ Participant MakeIvrParticipant(ConversationPlan const& plan, ParticipantIds cons
   return participant;
 }
 
-Participant MakeCustomerParticipant(ConversationPlan const& plan, Persona const& persona, ParticipantIds const& ids,
-                                    CallParties const& parties) {
-  Participant participant{ToString(ids.participant), persona.first_name + " " + persona.last_name, "customer",
-                          {}, {}};
+Participant MakeCustomerParticipant(ConversationPlan const& plan, Persona const& persona,
+                                    ParticipantIds const& ids, CallParties const& parties) {
+  Participant participant{
+      ToString(ids.participant), persona.first_name + " " + persona.last_name, "customer", {}, {}};
   Session session = MakeSession(parties, plan.inbound, ids.session, false);
   session.recording = plan.recording;
   std::int64_t const connected_ms = plan.inbound ? plan.start_ms : plan.legs.front().answer_ms;
@@ -142,7 +142,8 @@ Participant MakeCustomerParticipant(ConversationPlan const& plan, Persona const&
 Conversation ExpandConversation(OrgContext const& org, ConversationPlan const& plan) {
   ConversationIds const ids = MakeConversationIds(org.settings.seed, plan.index);
   Persona const persona = MakePersona(org.settings.seed, plan.index);
-  CallParties const parties{TelUri(persona.phone_digits), TelUri(org.org_phone_digits), ToString(ids.customer.session)};
+  CallParties const parties{TelUri(persona.phone_digits), TelUri(org.org_phone_digits),
+                            ToString(ids.customer.session)};
 
   Conversation conversation;
   conversation.conversation_id = ToString(ids.conversation);
@@ -153,14 +154,16 @@ Conversation ExpandConversation(OrgContext const& org, ConversationPlan const& p
   for (auto const& leg : plan.legs) {
     std::string const& division = org.directory.queues[leg.queue].division_id;
     auto& divisions = conversation.division_ids;
-    if (std::find(divisions.begin(), divisions.end(), division) == divisions.end()) divisions.push_back(division);
+    if (std::find(divisions.begin(), divisions.end(), division) == divisions.end())
+      divisions.push_back(division);
   }
 
   auto& participants = conversation.participants;
   participants.push_back(MakeCustomerParticipant(plan, persona, ids.customer, parties));
   if (plan.inbound) participants.push_back(MakeIvrParticipant(plan, ids.ivr, parties));
   for (std::size_t leg = 0; leg < plan.legs.size(); ++leg) {
-    if (plan.inbound) participants.push_back(MakeAcdParticipant(org, plan, plan.legs[leg], ids.acd[leg], parties));
+    if (plan.inbound)
+      participants.push_back(MakeAcdParticipant(org, plan, plan.legs[leg], ids.acd[leg], parties));
     participants.push_back(MakeAgentParticipant(org, plan, plan.legs[leg], ids.agent[leg], parties));
   }
   return conversation;

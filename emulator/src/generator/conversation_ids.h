@@ -29,7 +29,8 @@ inline ConversationIds MakeConversationIds(std::uint64_t seed, std::uint64_t ind
   Rng rng(seed, Stream::kIds, index);
   ConversationIds ids;
   ids.conversation = RandomUuid(rng);
-  for (ParticipantIds* p : {&ids.customer, &ids.ivr, &ids.acd[0], &ids.acd[1], &ids.agent[0], &ids.agent[1]}) {
+  for (ParticipantIds* p :
+       {&ids.customer, &ids.ivr, &ids.acd[0], &ids.acd[1], &ids.agent[0], &ids.agent[1]}) {
     p->participant = RandomUuid(rng);
     p->session = RandomUuid(rng);
   }

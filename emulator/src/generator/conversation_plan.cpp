@@ -57,12 +57,12 @@ ConversationPlan PlanConversation(OrgContext const& org, std::uint32_t index, st
   plan.customer_hung_up = rng.Chance(0.7);
 
   std::size_t const queue_count = org.directory.queues.size();
-  auto first_queue = static_cast<std::uint16_t>(
-      rng.Chance(0.7) ? scenario.preferred_queue % queue_count : rng.Below(queue_count));
+  auto first_queue = static_cast<std::uint16_t>(rng.Chance(0.7) ? scenario.preferred_queue % queue_count
+                                                                : rng.Below(queue_count));
   bool const transfer = plan.inbound && !in_progress && rng.Chance(0.15);
-  std::uint16_t wrap_up = static_cast<std::uint16_t>(
-      rng.Chance(0.75) ? scenario.wrap_up % org.directory.wrap_up_codes.size()
-                       : rng.Below(org.directory.wrap_up_codes.size()));
+  std::uint16_t wrap_up =
+      static_cast<std::uint16_t>(rng.Chance(0.75) ? scenario.wrap_up % org.directory.wrap_up_codes.size()
+                                                  : rng.Below(org.directory.wrap_up_codes.size()));
 
   AgentLeg first;
   first.queue = first_queue;

@@ -17,12 +17,12 @@ struct HoldWindow {
 /// One queue + agent stretch of the call. A transfer adds a second leg.
 struct AgentLeg {
   std::uint16_t queue = 0, agent = 0, wrap_up = 0;
-  std::int64_t acd_start_ms = 0;     ///< Enters the queue (inbound only).
-  std::int64_t alert_start_ms = 0;   ///< Agent's phone rings (inbound) or agent starts dialling (outbound).
-  std::int64_t answer_ms = 0;        ///< Talk starts.
-  std::int64_t talk_end_ms = 0;      ///< 0 while the call is still going on.
-  std::vector<HoldWindow> holds;     ///< Inside [answer_ms, talk_end_ms).
-  std::int64_t wrapup_end_ms = 0;    ///< 0 without wrap-up (still talking).
+  std::int64_t acd_start_ms = 0;    ///< Enters the queue (inbound only).
+  std::int64_t alert_start_ms = 0;  ///< Agent's phone rings (inbound) or agent starts dialling (outbound).
+  std::int64_t answer_ms = 0;       ///< Talk starts.
+  std::int64_t talk_end_ms = 0;     ///< 0 while the call is still going on.
+  std::vector<HoldWindow> holds;    ///< Inside [answer_ms, talk_end_ms).
+  std::int64_t wrapup_end_ms = 0;   ///< 0 without wrap-up (still talking).
   bool transferred_out = false;
 };
 

@@ -10,9 +10,9 @@
 namespace gctq_emulator::gen {
 namespace {
 
-constexpr std::array<PiiKind, 9> kAllKinds = {PiiKind::kCardNumber, PiiKind::kCardExpiry, PiiKind::kCvv,
-                                              PiiKind::kSsn,        PiiKind::kPhone,      PiiKind::kEmail,
-                                              PiiKind::kIban,       PiiKind::kName,       PiiKind::kPostalCode};
+constexpr std::array<PiiKind, 9> kAllKinds = {
+    PiiKind::kCardNumber, PiiKind::kCardExpiry, PiiKind::kCvv,  PiiKind::kSsn,       PiiKind::kPhone,
+    PiiKind::kEmail,      PiiKind::kIban,       PiiKind::kName, PiiKind::kPostalCode};
 
 struct Mood {
   int start = 0, end = 0;
@@ -60,7 +60,9 @@ class Builder {
     PiiUtterance utterance = SpeakPii(rng_, kind, masked, persona);
     std::size_t const first_instance = dialogue_.pii.size();
     for (auto const& spec : utterance.instances) {
-      dialogue_.pii.push_back({std::string(PiiTypeName(spec.kind)), {}, spec.masked,
+      dialogue_.pii.push_back({std::string(PiiTypeName(spec.kind)),
+                               {},
+                               spec.masked,
                                spec.speaker == Who::kAgent ? "agent" : "customer"});
     }
     for (auto& line : utterance.lines) {
@@ -106,7 +108,9 @@ std::vector<std::pair<PiiKind, bool>> DrawPii(Rng& rng, OrgContext const& org, S
 
 }  // namespace
 
-std::string LineText(DialogueLine const& line) { return JoinWords(line.words); }
+std::string LineText(DialogueLine const& line) {
+  return JoinWords(line.words);
+}
 
 Dialogue BuildDialogue(OrgContext const& org, ConversationPlan const& plan) {
   Rng rng(org.settings.seed, Stream::kDialogue, plan.index);
@@ -132,7 +136,8 @@ Dialogue BuildDialogue(OrgContext const& org, ConversationPlan const& plan) {
   for (std::size_t leg = 0; leg < plan.legs.size(); ++leg) {
     int const lo = leg == 0 ? 1 : transfer_at, hi = leg == 0 ? transfer_at - 1 : beats - 1;
     std::vector<int> positions;
-    for (std::size_t h = 0; h < plan.legs[leg].holds.size(); ++h) positions.push_back(static_cast<int>(rng.Between(lo, hi)));
+    for (std::size_t h = 0; h < plan.legs[leg].holds.size(); ++h)
+      positions.push_back(static_cast<int>(rng.Between(lo, hi)));
     std::sort(positions.begin(), positions.end());
     hold_at.insert(hold_at.end(), positions.begin(), positions.end());
   }
@@ -143,8 +148,10 @@ Dialogue BuildDialogue(OrgContext const& org, ConversationPlan const& plan) {
   for (int b = 0; b < beats; ++b) {
     double const position = static_cast<double>(b) / beats;
     if (b == transfer_at) {
-      say.Add(Who::kAgent, SplitWords("i'm going to transfer you to a colleague who can help further please stay on the line"),
-              0, true);
+      say.Add(
+          Who::kAgent,
+          SplitWords("i'm going to transfer you to a colleague who can help further please stay on the line"),
+          0, true);
       say.NextLeg();
       say.Add(Who::kAgent, SplitWords("hi thanks for waiting i've read the notes from my colleague"));
     }

@@ -14,9 +14,9 @@ namespace gctq_emulator::gen {
 struct DialogueLine {
   Who who = Who::kAgent;
   Words words;
-  int sentiment = 0;        ///< -1 | 0 | +1
-  int leg = 0;              ///< Which agent leg is on the line.
-  bool pause_after = false; ///< A hold or transfer follows: the next line starts in the next speech window.
+  int sentiment = 0;         ///< -1 | 0 | +1
+  int leg = 0;               ///< Which agent leg is on the line.
+  bool pause_after = false;  ///< A hold or transfer follows: the next line starts in the next speech window.
 };
 
 struct Dialogue {

@@ -24,8 +24,8 @@ struct Scenario {
   std::string_view topic_name;
   std::vector<std::string_view> topic_phrases;  ///< Whole-word phrases that mark the topic in the transcript.
   bool outbound = false;
-  int preferred_queue = 0;  ///< Index into the generated directory's queues.
-  int wrap_up = 0;          ///< Index into the generated directory's wrap-up codes.
+  int preferred_queue = 0;     ///< Index into the generated directory's queues.
+  int wrap_up = 0;             ///< Index into the generated directory's wrap-up codes.
   bool takes_payment = false;  ///< Card details come up naturally.
   std::vector<Beat> beats;
 };

@@ -34,8 +34,9 @@ constexpr std::array<QueueSpec, 12> kQueues = {{{"General Enquiries", 0},
                                                 {"Escalations", 0}}};
 
 constexpr std::array<std::string_view, 10> kWrapUpCodes = {
-    "Resolved",        "Refund Issued",    "Escalated",      "Callback Scheduled", "Transferred",
-    "No Resolution",   "Sale Completed",   "Information Provided", "Complaint Logged", "Service Cancelled"};
+    "Resolved",         "Refund Issued",    "Escalated",      "Callback Scheduled",
+    "Transferred",      "No Resolution",    "Sale Completed", "Information Provided",
+    "Complaint Logged", "Service Cancelled"};
 
 }  // namespace
 
@@ -43,7 +44,8 @@ Directory GenerateDirectory(std::uint64_t seed) {
   Rng rng(seed, Stream::kDirectory, 0);
   Directory directory;
   directory.organization_id = ToString(RandomUuid(rng));
-  for (auto name : kDivisionNames) directory.divisions.push_back({ToString(RandomUuid(rng)), std::string(name)});
+  for (auto name : kDivisionNames)
+    directory.divisions.push_back({ToString(RandomUuid(rng)), std::string(name)});
   for (auto const& queue : kQueues) {
     directory.queues.push_back(
         {ToString(RandomUuid(rng)), std::string(queue.name), directory.divisions[queue.division].id});
@@ -53,7 +55,8 @@ Directory GenerateDirectory(std::uint64_t seed) {
     auto const& home_queue = directory.queues[i % directory.queues.size()];
     directory.agents.push_back({ToString(RandomUuid(rng)), std::move(name), home_queue.division_id});
   }
-  for (auto name : kWrapUpCodes) directory.wrap_up_codes.push_back({ToString(RandomUuid(rng)), std::string(name)});
+  for (auto name : kWrapUpCodes)
+    directory.wrap_up_codes.push_back({ToString(RandomUuid(rng)), std::string(name)});
   return directory;
 }
 

@@ -45,7 +45,8 @@ std::vector<PlannedStart> DrawStarts(OrgContext const& org) {
   Rng rng(s.seed, Stream::kStartTimes, 0);
   int const total = std::max(0, s.conversations);
   int const in_progress = std::min(total, static_cast<int>(std::lround(total * s.in_progress_rate)));
-  std::int64_t const range_start = org.anchor_ms - static_cast<std::int64_t>(std::max(1, s.days)) * 24 * kHourMs;
+  std::int64_t const range_start =
+      org.anchor_ms - static_cast<std::int64_t>(std::max(1, s.days)) * 24 * kHourMs;
   std::vector<PlannedStart> starts;
   starts.reserve(total);
   for (int i = 0; i < total; ++i) {
@@ -88,7 +89,8 @@ GeneratedOrg::GeneratedOrg(GeneratorSettings const& settings) {
     summaries_.push_back(summary);
     id_index_.push_back({ConversationIdOf(settings.seed, i), i});
   }
-  std::sort(id_index_.begin(), id_index_.end(), [](IdEntry const& a, IdEntry const& b) { return a.id < b.id; });
+  std::sort(id_index_.begin(), id_index_.end(),
+            [](IdEntry const& a, IdEntry const& b) { return a.id < b.id; });
 }
 
 ConversationPlan GeneratedOrg::Plan(std::size_t i) const {
@@ -96,7 +98,9 @@ ConversationPlan GeneratedOrg::Plan(std::size_t i) const {
   return PlanConversation(context_, static_cast<std::uint32_t>(i), summary.start_ms, summary.end_ms == 0);
 }
 
-Conversation GeneratedOrg::Expand(std::size_t i) const { return ExpandConversation(context_, Plan(i)); }
+Conversation GeneratedOrg::Expand(std::size_t i) const {
+  return ExpandConversation(context_, Plan(i));
+}
 
 std::string GeneratedOrg::CommunicationId(std::size_t i) const {
   return ToString(MakeConversationIds(context_.settings.seed, summaries_.at(i).index).customer.session);
@@ -123,7 +127,9 @@ std::optional<StaMetrics> GeneratedOrg::Sta(std::size_t i) const {
   return ComputeSta(context_, plan, BuildTranscript(context_, plan, BuildDialogue(context_, plan)));
 }
 
-Truth GeneratedOrg::TruthOf(std::size_t i) const { return TruthAndSentiment(i).first; }
+Truth GeneratedOrg::TruthOf(std::size_t i) const {
+  return TruthAndSentiment(i).first;
+}
 
 std::pair<Truth, std::optional<double>> GeneratedOrg::TruthAndSentiment(std::size_t i) const {
   ConversationPlan const plan = Plan(i);
@@ -133,8 +139,9 @@ std::pair<Truth, std::optional<double>> GeneratedOrg::TruthAndSentiment(std::siz
   if (!plan.has_transcript) return {std::move(truth), std::nullopt};
   Dialogue dialogue = BuildDialogue(context_, plan);
   double const sentiment = SentimentScore(dialogue);
-  std::vector<std::string> agent_text, customer_text;
-  for (auto const& line : dialogue.lines) (line.who == Who::kAgent ? agent_text : customer_text).push_back(LineText(line));
+  std::vector<Words const*> agent_text, customer_text;
+  for (auto const& line : dialogue.lines)
+    (line.who == Who::kAgent ? agent_text : customer_text).push_back(&line.words);
   truth.agent_keywords = VocabularyWordsIn(agent_text);
   truth.customer_keywords = VocabularyWordsIn(customer_text);
   truth.pii = std::move(dialogue.pii);

@@ -14,15 +14,17 @@ namespace {
 // list, so masking and PII never create or hide a keyword. Longer words that contain one of them
 // (cancellation, refunded, latest, feedback, upgraded) appear on purpose and do not count.
 constexpr std::array<std::string_view, 30> kVocabulary = {
-    "billing",  "cancel",     "chargeback", "complaint",   "contract",     "credit",     "damaged",
-    "delivery", "discount",   "dispute",    "escalation",  "fee",          "fraud",      "invoice",
-    "late",     "lawyer",     "locked",     "manager",     "outage",       "overcharged", "password",
-    "refund",   "replacement", "router",    "subscription", "supervisor",  "technician", "unacceptable",
-    "upgrade",  "warranty"};
+    "billing",      "cancel",      "chargeback", "complaint",    "contract",    "credit",
+    "damaged",      "delivery",    "discount",   "dispute",      "escalation",  "fee",
+    "fraud",        "invoice",     "late",       "lawyer",       "locked",      "manager",
+    "outage",       "overcharged", "password",   "refund",       "replacement", "router",
+    "subscription", "supervisor",  "technician", "unacceptable", "upgrade",     "warranty"};
 
 }  // namespace
 
-std::span<std::string_view const> Vocabulary() { return kVocabulary; }
+std::span<std::string_view const> Vocabulary() {
+  return kVocabulary;
+}
 
 std::vector<std::string> WholeWords(std::string_view text) {
   std::vector<std::string> words;
@@ -51,6 +53,24 @@ std::vector<std::string> VocabularyWordsIn(std::span<std::string const> texts) {
   for (auto const& text : texts) {
     for (auto& word : WholeWords(text)) {
       if (std::binary_search(kVocabulary.begin(), kVocabulary.end(), word)) found.insert(std::move(word));
+    }
+  }
+  return {found.begin(), found.end()};
+}
+
+std::vector<std::string> VocabularyWordsIn(std::span<std::vector<std::string> const* const> texts) {
+  std::set<std::string> found;
+  for (auto const* words : texts) {
+    for (auto const& word : *words) {
+      bool const plain = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (plain) {
+        if (std::binary_search(kVocabulary.begin(), kVocabulary.end(), std::string_view(word)))
+          found.insert(word);
+        continue;
+      }
+      for (auto& part : WholeWords(word)) {
+        if (std::binary_search(kVocabulary.begin(), kVocabulary.end(), part)) found.insert(std::move(part));
+      }
     }
   }
   return {found.begin(), found.end()};

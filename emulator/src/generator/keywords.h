@@ -18,5 +18,7 @@ std::vector<std::string> WholeWords(std::string_view text);
 
 /// Vocabulary words appearing as whole words in any of `texts`, sorted and unique.
 std::vector<std::string> VocabularyWordsIn(std::span<std::string const> texts);
+/// The same for texts given as their space-separated words (faster: no re-tokenising of plain words).
+std::vector<std::string> VocabularyWordsIn(std::span<std::vector<std::string> const* const> texts);
 
 }  // namespace gctq_emulator::gen

@@ -101,7 +101,9 @@ bool IbanValid(std::string const& iban) {
   return Mod97(iban.substr(4) + iban.substr(0, 4)) == 1;
 }
 
-std::string TelUri(std::string const& ten_digits) { return "tel:+1" + ten_digits; }
+std::string TelUri(std::string const& ten_digits) {
+  return "tel:+1" + ten_digits;
+}
 
 Persona MakePersona(std::uint64_t seed, std::uint64_t conversation_index) {
   Rng rng(seed, Stream::kPersona, conversation_index);

@@ -12,30 +12,43 @@ struct KindInfo {
 };
 
 constexpr std::array<KindInfo, 9> kKinds = {{
-    {"card_number", "[card number]",
+    {"card_number",
+     "[card number]",
      {"can i take the long card number please", "what's the card number you'd like to use",
       "please go ahead with the sixteen digits on the front of the card"}},
-    {"card_expiry", "[card expiry date]",
+    {"card_expiry",
+     "[card expiry date]",
      {"and the expiry date", "what's the expiration date on the card", "and when does the card expire"}},
-    {"cvv", "[card number]",
+    {"cvv",
+     "[card number]",
      {"and the three digit security code on the back", "can i have the security code please",
       "lastly the code on the back of the card"}},
-    {"ssn", "[national id]",
-     {"for verification can i have your social security number", "i'll need your social security number to verify you",
-      "can you confirm your social please"}},
-    {"phone", "[phone]",
-     {"what's the best number to reach you on", "can i get a callback number", "which phone number should we use"}},
-    {"email", "[email]",
+    {"ssn",
+     "[national id]",
+     {"for verification can i have your social security number",
+      "i'll need your social security number to verify you", "can you confirm your social please"}},
+    {"phone",
+     "[phone]",
+     {"what's the best number to reach you on", "can i get a callback number",
+      "which phone number should we use"}},
+    {"email",
+     "[email]",
      {"what email address should we use", "can you spell out your email address", "and your email please"}},
-    {"iban", "[personal info]",
+    {"iban",
+     "[personal info]",
      {"can you read me your i b a n for the transfer", "i'll need the i b a n of your bank account",
       "please read out the international bank account number"}},
-    {"name", "[name]", {"can i get your full name please", "who am i speaking with today", "can i take your name"}},
-    {"postal_code", "[postal code]",
+    {"name",
+     "[name]",
+     {"can i get your full name please", "who am i speaking with today", "can i take your name"}},
+    {"postal_code",
+     "[postal code]",
      {"and the zip code on the account", "can you confirm your zip code", "what's the postal code there"}},
 }};
 
-KindInfo const& Info(PiiKind kind) { return kKinds[static_cast<int>(kind)]; }
+KindInfo const& Info(PiiKind kind) {
+  return kKinds[static_cast<int>(kind)];
+}
 
 Words Preamble(Rng& rng) {
   static constexpr std::array<std::string_view, 6> kPreambles = {"sure it's", "yeah it's", "okay it's",
@@ -63,7 +76,8 @@ std::vector<Words> SplitAcrossPhrases(Rng& rng, std::vector<Words> const& groups
   return phrases;
 }
 
-std::vector<Words> DigitGroups(std::string const& digits, std::initializer_list<int> sizes, DigitStyle style) {
+std::vector<Words> DigitGroups(std::string const& digits, std::initializer_list<int> sizes,
+                               DigitStyle style) {
   std::vector<Words> groups;
   std::size_t position = 0;
   for (int size : sizes) {
@@ -89,12 +103,9 @@ std::vector<Words> LeakedAnswer(Rng& rng, PiiKind kind, Persona const& persona) 
       Append(answer, SpeakNumber(persona.card_expiry_year));
       return {answer};
     }
-    case PiiKind::kCvv:
-      return {SpeakDigits(persona.cvv_digits, style)};
-    case PiiKind::kSsn:
-      return SplitAcrossPhrases(rng, DigitGroups(persona.ssn_digits, {3, 2, 4}, style));
-    case PiiKind::kPhone:
-      return SplitAcrossPhrases(rng, DigitGroups(persona.phone_digits, {3, 3, 4}, style));
+    case PiiKind::kCvv: return {SpeakDigits(persona.cvv_digits, style)};
+    case PiiKind::kSsn: return SplitAcrossPhrases(rng, DigitGroups(persona.ssn_digits, {3, 2, 4}, style));
+    case PiiKind::kPhone: return SplitAcrossPhrases(rng, DigitGroups(persona.phone_digits, {3, 3, 4}, style));
     case PiiKind::kEmail: {
       Words answer = SplitWords(persona.email_local_spoken);
       answer.emplace_back("at");
@@ -109,28 +120,32 @@ std::vector<Words> LeakedAnswer(Rng& rng, PiiKind kind, Persona const& persona) 
       return SplitAcrossPhrases(rng, groups);
     }
     case PiiKind::kName: {
-      static constexpr std::array<std::string_view, 4> kCues = {"my name is", "it's", "this is", "the name is"};
+      static constexpr std::array<std::string_view, 4> kCues = {"my name is", "it's", "this is",
+                                                                "the name is"};
       Words answer = SplitWords(rng.PickFrom(kCues));
       answer.push_back(persona.first_name);
       answer.push_back(persona.last_name);
       return {answer};
     }
-    case PiiKind::kPostalCode:
-      return {SpeakDigits(persona.zip_digits, style)};
+    case PiiKind::kPostalCode: return {SpeakDigits(persona.zip_digits, style)};
   }
   return {};
 }
 
 Words ReadBackPrefix(Rng& rng) {
-  static constexpr std::array<std::string_view, 3> kReadBacks = {"let me read that back", "just to confirm that's",
-                                                                 "so that's"};
+  static constexpr std::array<std::string_view, 3> kReadBacks = {"let me read that back",
+                                                                 "just to confirm that's", "so that's"};
   return SplitWords(rng.PickFrom(kReadBacks));
 }
 
 }  // namespace
 
-std::string_view PiiTypeName(PiiKind kind) { return Info(kind).type; }
-std::string_view MaskLabel(PiiKind kind) { return Info(kind).label; }
+std::string_view PiiTypeName(PiiKind kind) {
+  return Info(kind).type;
+}
+std::string_view MaskLabel(PiiKind kind) {
+  return Info(kind).label;
+}
 
 PiiUtterance SpeakPii(Rng& rng, PiiKind kind, bool masked, Persona const& persona) {
   PiiUtterance utterance;

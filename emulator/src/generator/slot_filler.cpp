@@ -46,7 +46,8 @@ Words Time(Rng& rng) {
 
 Words Filler(Rng& rng, std::string_view slot) {
   DigitStyle const style = RandomDigitStyle(rng);
-  if (slot == "{order}") return SpeakDigits(RandomDigits(rng, rng.Chance(0.2) ? 10 : static_cast<int>(rng.Between(7, 8))), style);
+  if (slot == "{order}")
+    return SpeakDigits(RandomDigits(rng, rng.Chance(0.2) ? 10 : static_cast<int>(rng.Between(7, 8))), style);
   if (slot == "{amount}") return Amount(rng);
   if (slot == "{date}") return Date(rng);
   if (slot == "{time}") return Time(rng);

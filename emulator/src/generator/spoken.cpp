@@ -7,14 +7,14 @@ namespace gctq_emulator::gen {
 namespace {
 
 constexpr std::array<std::string_view, 20> kSmall = {
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
 constexpr std::array<std::string_view, 10> kTens = {"",      "",      "twenty",  "thirty", "forty",
                                                     "fifty", "sixty", "seventy", "eighty", "ninety"};
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths = {"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
 
 void SpeakBelowThousand(int number, Words& out) {
   if (number >= 100) {
@@ -48,8 +48,8 @@ Words SpeakNumber(std::int64_t number) {
 
 std::string SpeakOrdinal(int day) {
   static constexpr std::array<std::string_view, 20> kOrdinals = {
-      "zeroth",  "first",      "second",     "third",       "fourth",     "fifth",     "sixth",
-      "seventh", "eighth",     "ninth",      "tenth",       "eleventh",   "twelfth",   "thirteenth",
+      "zeroth",     "first",     "second",    "third",       "fourth",     "fifth",     "sixth",
+      "seventh",    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",   "thirteenth",
       "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
   if (day < 20) return std::string(kOrdinals[day]);
   if (day == 20) return "twentieth";
@@ -57,7 +57,9 @@ std::string SpeakOrdinal(int day) {
   return std::string(kTens[day / 10]) + " " + std::string(kOrdinals[day % 10]);
 }
 
-std::string_view MonthName(int month) { return kMonths[(month - 1) % 12]; }
+std::string_view MonthName(int month) {
+  return kMonths[(month - 1) % 12];
+}
 
 Words SpeakDigits(std::string_view digits, DigitStyle style) {
   Words out;
@@ -79,7 +81,9 @@ Words SpeakDigits(std::string_view digits, DigitStyle style) {
   return out;
 }
 
-DigitStyle RandomDigitStyle(Rng& rng) { return DigitStyle{rng.Chance(0.5), rng.Chance(0.35)}; }
+DigitStyle RandomDigitStyle(Rng& rng) {
+  return DigitStyle{rng.Chance(0.5), rng.Chance(0.35)};
+}
 
 Words SpeakAlphanumeric(std::string_view text, DigitStyle style) {
   Words out;
@@ -107,7 +111,9 @@ std::string JoinWords(Words const& words) {
   return text;
 }
 
-void Append(Words& to, Words const& from) { to.insert(to.end(), from.begin(), from.end()); }
+void Append(Words& to, Words const& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
 
 Words SplitWords(std::string_view text) {
   Words out;

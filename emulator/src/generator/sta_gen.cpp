@@ -6,7 +6,9 @@
 namespace gctq_emulator::gen {
 namespace {
 
-double Round(double value, double unit) { return std::round(value / unit) * unit; }
+double Round(double value, double unit) {
+  return std::round(value / unit) * unit;
+}
 
 std::string TrendClass(double trend) {
   if (trend <= -0.3) return "Declining";
@@ -16,7 +18,9 @@ std::string TrendClass(double trend) {
   return "Improving";
 }
 
-double ScoreOf(int sum, int voiced) { return Round(static_cast<double>(sum) / (voiced + 2), 0.001); }
+double ScoreOf(int sum, int voiced) {
+  return Round(static_cast<double>(sum) / (voiced + 2), 0.001);
+}
 
 }  // namespace
 
@@ -40,7 +44,8 @@ double SentimentScore(Dialogue const& dialogue) {
   return ScoreOf(sum, voiced);
 }
 
-StaMetrics ComputeSta(OrgContext const& org, ConversationPlan const& plan, TranscriptDocument const& transcript) {
+StaMetrics ComputeSta(OrgContext const& org, ConversationPlan const& plan,
+                      TranscriptDocument const& transcript) {
   auto const& phrases = transcript.phrases;
   StaMetrics sta;
   sta.sentiment_score = SentimentScore(phrases, 0, phrases.size());
@@ -60,7 +65,8 @@ StaMetrics ComputeSta(OrgContext const& org, ConversationPlan const& plan, Trans
     std::int64_t const from = plan.legs[leg].answer_ms, to = plan.legs[leg].talk_end_ms;
     int spoken = 0, warm = 0;
     for (auto const& phrase : phrases) {
-      if (phrase.participant_purpose != "internal" || phrase.start_ms < from || phrase.start_ms >= to) continue;
+      if (phrase.participant_purpose != "internal" || phrase.start_ms < from || phrase.start_ms >= to)
+        continue;
       ++spoken;
       warm += phrase.sentiment > 0;
     }
@@ -86,7 +92,8 @@ StaMetrics ComputeSta(OrgContext const& org, ConversationPlan const& plan, Trans
   sta.overtalk_pct = 0;
   sta.overtalk_count = 0;
   sta.silence_pct = Round(
-      std::max(0.0, 100.0 - sta.agent_pct - sta.customer_pct - sta.ivr_pct - sta.acd_pct - sta.other_pct), 0.1);
+      std::max(0.0, 100.0 - sta.agent_pct - sta.customer_pct - sta.ivr_pct - sta.acd_pct - sta.other_pct),
+      0.1);
   return sta;
 }
 

@@ -16,7 +16,9 @@ double CallVolumeWeight(std::int64_t epoch_ms) {
   }
   int const weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);  // 1970-01-01 was a Thursday; 0 = Sunday.
   int const hour = static_cast<int>(within_day / kHourMs);
-  double const hour_weight = (hour >= 8 && hour < 18) ? 1.0 : (hour == 7 || (hour >= 18 && hour < 21)) ? 0.35 : 0.05;
+  double const hour_weight = (hour >= 8 && hour < 18)                   ? 1.0
+                             : (hour == 7 || (hour >= 18 && hour < 21)) ? 0.35
+                                                                        : 0.05;
   double const day_weight = (weekday == 0 || weekday == 6) ? 0.3 : 1.0;
   return hour_weight * day_weight;
 }

@@ -10,7 +10,9 @@
 namespace gctq_emulator::gen {
 namespace {
 
-double Round2(double value) { return std::round(value * 100.0) / 100.0; }
+double Round2(double value) {
+  return std::round(value * 100.0) / 100.0;
+}
 
 struct NaturalPhrase {
   std::vector<std::int64_t> word_ms, gap_before_ms;  // Per word; the first gap is 0.
@@ -21,8 +23,9 @@ NaturalPhrase NaturalTiming(Rng& rng, Words const& words) {
   NaturalPhrase phrase;
   for (std::size_t w = 0; w < words.size(); ++w) {
     bool const masked = words[w].front() == '[';
-    std::int64_t const ms =
-        masked ? rng.Between(2'500, 6'000) : 110 + 35 * static_cast<std::int64_t>(words[w].size()) + rng.Between(0, 100);
+    std::int64_t const ms = masked
+                                ? rng.Between(2'500, 6'000)
+                                : 110 + 35 * static_cast<std::int64_t>(words[w].size()) + rng.Between(0, 100);
     std::int64_t const gap = w == 0 ? 0 : rng.Between(10, 90);
     phrase.word_ms.push_back(ms);
     phrase.gap_before_ms.push_back(gap);
@@ -62,17 +65,18 @@ void AddParticipants(OrgContext const& org, ConversationPlan const& plan, Transc
   for (auto const& leg : plan.legs) {
     Queue const& queue = org.directory.queues[leg.queue];
     if (plan.inbound) {
-      doc.participants.push_back({"acd", "", queue.id, queue.division_id, ani, dnis, direction, leg.acd_start_ms,
-                                  leg.answer_ms});
+      doc.participants.push_back(
+          {"acd", "", queue.id, queue.division_id, ani, dnis, direction, leg.acd_start_ms, leg.answer_ms});
     }
-    doc.participants.push_back({"agent", org.directory.agents[leg.agent].user_id, queue.id, queue.division_id, ani,
-                                dnis, direction, leg.alert_start_ms, leg.wrapup_end_ms});
+    doc.participants.push_back({"agent", org.directory.agents[leg.agent].user_id, queue.id, queue.division_id,
+                                ani, dnis, direction, leg.alert_start_ms, leg.wrapup_end_ms});
   }
 }
 
 }  // namespace
 
-TranscriptDocument BuildTranscript(OrgContext const& org, ConversationPlan const& plan, Dialogue const& dialogue) {
+TranscriptDocument BuildTranscript(OrgContext const& org, ConversationPlan const& plan,
+                                   Dialogue const& dialogue) {
   Rng rng(org.settings.seed, Stream::kTiming, plan.index);
   ConversationIds const ids = MakeConversationIds(org.settings.seed, plan.index);
   Scenario const& scenario = Scenarios()[plan.scenario];
@@ -98,8 +102,10 @@ TranscriptDocument BuildTranscript(OrgContext const& org, ConversationPlan const
       natural_total += natural.back().total_ms;
     }
     std::int64_t const window_ms = window.end_ms - window.start_ms;
-    double const scale = std::min(1.0, 0.9 * static_cast<double>(window_ms) / static_cast<double>(natural_total));
-    std::int64_t const silence_ms = window_ms - static_cast<std::int64_t>(scale * static_cast<double>(natural_total));
+    double const scale =
+        std::min(1.0, 0.9 * static_cast<double>(window_ms) / static_cast<double>(natural_total));
+    std::int64_t const silence_ms =
+        window_ms - static_cast<std::int64_t>(scale * static_cast<double>(natural_total));
     std::int64_t const gap_ms = silence_ms / static_cast<std::int64_t>(groups[g].size() + 1);
 
     std::int64_t cursor = window.start_ms;
@@ -116,8 +122,10 @@ TranscriptDocument BuildTranscript(OrgContext const& org, ConversationPlan const
       phrase.start_ms = cursor;
       for (std::size_t w = 0; w < line.words.size(); ++w) {
         cursor += static_cast<std::int64_t>(scale * static_cast<double>(natural[k].gap_before_ms[w]));
-        std::int64_t const word_ms = std::max<std::int64_t>(60, static_cast<std::int64_t>(scale * natural[k].word_ms[w]));
-        phrase.words.push_back({line.words[w], Round2(0.55 + 0.45 * rng.Unit()), cursor - doc.start_ms, cursor, word_ms});
+        std::int64_t const word_ms =
+            std::max<std::int64_t>(60, static_cast<std::int64_t>(scale * natural[k].word_ms[w]));
+        phrase.words.push_back(
+            {line.words[w], Round2(0.55 + 0.45 * rng.Unit()), cursor - doc.start_ms, cursor, word_ms});
         cursor += word_ms;
       }
       phrase.duration_ms = cursor - phrase.start_ms;

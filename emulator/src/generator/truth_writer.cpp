@@ -34,15 +34,17 @@ std::string IsoUtc(std::int64_t epoch_ms) {
   std::tm utc{};
   gmtime_r(&seconds, &utc);
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900, utc.tm_mon + 1,
-                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>(epoch_ms % 1000));
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
+                static_cast<int>(epoch_ms % 1000));
   return buffer;
 }
 
 nlohmann::ordered_json TruthLine(Org const& org, std::size_t i) {
   Conversation const conversation = org.Expand(i);
   auto const* generated = dynamic_cast<gen::GeneratedOrg const*>(&org);
-  auto [truth, sentiment] = generated ? generated->TruthAndSentiment(i) : std::pair{org.TruthOf(i), std::optional<double>()};
+  auto [truth, sentiment] =
+      generated ? generated->TruthAndSentiment(i) : std::pair{org.TruthOf(i), std::optional<double>()};
   if (!generated && truth.has_transcript) {
     if (auto const sta = org.Sta(i)) sentiment = sta->sentiment_score;
   }
@@ -51,7 +53,8 @@ nlohmann::ordered_json TruthLine(Org const& org, std::size_t i) {
   for (auto const& participant : conversation.participants) {
     if (participant.purpose == "acd" || participant.purpose == "agent") {
       auto const& queue = participant.sessions.front().segments.front().queue_id;
-      if (participant.purpose == "acd" || conversation.originating_direction == "outbound") queue_ids.push_back(queue);
+      if (participant.purpose == "acd" || conversation.originating_direction == "outbound")
+        queue_ids.push_back(queue);
     }
     if (participant.purpose != "agent") continue;
     user_ids.push_back(participant.user_id);

@@ -4,8 +4,8 @@ namespace gctq_emulator::gen {
 
 Uuid RandomUuid(Rng& rng) {
   Uuid uuid{rng.Next(), rng.Next()};
-  uuid.high = (uuid.high & ~0xF000ULL) | 0x4000ULL;                      // version 4
-  uuid.low = (uuid.low & ~(0xC000ULL << 48)) | (0x8000ULL << 48);       // RFC 4122 variant
+  uuid.high = (uuid.high & ~0xF000ULL) | 0x4000ULL;                // version 4
+  uuid.low = (uuid.low & ~(0xC000ULL << 48)) | (0x8000ULL << 48);  // RFC 4122 variant
   return uuid;
 }
 
@@ -39,10 +39,14 @@ std::optional<Uuid> ParseUuid(std::string_view text) {
       continue;
     }
     int value;
-    if (c >= '0' && c <= '9') value = c - '0';
-    else if (c >= 'a' && c <= 'f') value = c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') value = c - 'A' + 10;
-    else return std::nullopt;
+    if (c >= '0' && c <= '9')
+      value = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      value = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      value = c - 'A' + 10;
+    else
+      return std::nullopt;
     std::uint64_t& word = nibbles < 16 ? uuid.high : uuid.low;
     word = (word << 4) | static_cast<std::uint64_t>(value);
     ++nibbles;

@@ -14,11 +14,11 @@ namespace gctq::analysis {
 struct KeywordHit {
   std::string rule;
   std::string version;
-  std::optional<Speaker> speaker;       ///< Empty for absence rules (`NOT ...`) that hold.
-  std::int64_t phrase_index = -1;       ///< -1 for absence rules.
+  std::optional<Speaker> speaker;  ///< Empty for absence rules (`NOT ...`) that hold.
+  std::int64_t phrase_index = -1;  ///< -1 for absence rules.
   std::int64_t offset_ms = 0;
-  std::string words;                    ///< The matched normalized words, space-separated.
-  std::string explanation;              ///< Filled when AnalysisOptions::explain is set.
+  std::string words;        ///< The matched normalized words, space-separated.
+  std::string explanation;  ///< Filled when AnalysisOptions::explain is set.
 };
 
 struct SentimentBucket {
@@ -47,9 +47,9 @@ struct PiiFinding {
   Speaker speaker = Speaker::kAgent;
   std::vector<std::uint32_t> phrase_indexes;
   std::int64_t offset_ms = 0;
-  double confidence = 0;   ///< 0..1; context words raise it.
-  std::string reason;      ///< Why it matched (validator, context), safe to print.
-  std::string preview;     ///< e.g. "************1111"; never the full value.
+  double confidence = 0;  ///< 0..1; context words raise it.
+  std::string reason;     ///< Why it matched (validator, context), safe to print.
+  std::string preview;    ///< e.g. "************1111"; never the full value.
 };
 
 struct AnalysisResult {
@@ -58,11 +58,11 @@ struct AnalysisResult {
   std::int64_t duration_ms = 0;
   std::uint32_t phrases = 0;
   std::vector<KeywordHit> hits;
-  std::vector<std::string> rules_matched;    ///< Names of rules that held.
-  std::optional<double> keyword_coverage;    ///< Share of requested keywords (or rules) found.
+  std::vector<std::string> rules_matched;  ///< Names of rules that held.
+  std::optional<double> keyword_coverage;  ///< Share of requested keywords (or rules) found.
   SentimentSummary sentiment;
   PiiStatus pii_status = PiiStatus::kNotScanned;
-  std::uint32_t masks_seen = 0;              ///< Redaction masks recognized.
+  std::uint32_t masks_seen = 0;  ///< Redaction masks recognized.
   std::vector<PiiFinding> findings;
 };
 

@@ -14,10 +14,10 @@
 namespace gctq::analysis {
 
 struct AnalysisOptions {
-  std::string keywords;       ///< "refund, escalation, billing" (any of them, whole words).
-  std::vector<Rule> rules;    ///< From LoadRuleFile / ParseRuleFile.
-  bool pii = true;            ///< Verify PII masking.
-  bool explain = false;       ///< Fill KeywordHit::explanation (findings always carry a reason).
+  std::string keywords;     ///< "refund, escalation, billing" (any of them, whole words).
+  std::vector<Rule> rules;  ///< From LoadRuleFile / ParseRuleFile.
+  bool pii = true;          ///< Verify PII masking.
+  bool explain = false;     ///< Fill KeywordHit::explanation (findings always carry a reason).
   std::size_t max_hits_per_rule = 50;
   TranscriptLimits limits;
 };

@@ -17,8 +17,20 @@ enum class TokenKind : std::uint8_t {
 
 /// Which mask a kMask token is. Bracket labels are the Genesys FAQ's, plus generic ones.
 enum class MaskLabel : std::uint8_t {
-  kNone, kCardNumber, kCardExpiryDate, kPhone, kEmail, kName, kPostalCode, kLocation, kNationalId,
-  kUserInfo, kPersonalInfo, kPii, kRedacted, kSymbols,
+  kNone,
+  kCardNumber,
+  kCardExpiryDate,
+  kPhone,
+  kEmail,
+  kName,
+  kPostalCode,
+  kLocation,
+  kNationalId,
+  kUserInfo,
+  kPersonalInfo,
+  kPii,
+  kRedacted,
+  kSymbols,
 };
 
 std::string_view ToString(MaskLabel label);
@@ -29,11 +41,11 @@ struct Token {
   std::uint32_t text_size = 0;
   std::uint32_t raw_begin = 0;  ///< Into Transcript::text_arena (the phrase for non-ASCII phrases).
   std::uint32_t raw_size = 0;
-  std::uint32_t phrase = 0;        ///< Phrase index (chronological).
-  std::uint32_t word = 0;          ///< Token index within its phrase.
-  std::uint32_t speaker_pos = 0;   ///< Position within this speaker's token stream.
+  std::uint32_t phrase = 0;             ///< Phrase index (chronological).
+  std::uint32_t word = 0;               ///< Token index within its phrase.
+  std::uint32_t speaker_pos = 0;        ///< Position within this speaker's token stream.
   std::uint32_t next_same_speaker = 0;  ///< Next token of the same speaker, or kNoToken.
-  std::int64_t offset_ms = 0;      ///< words[].startTimeMs when words align, else the phrase start.
+  std::int64_t offset_ms = 0;           ///< words[].startTimeMs when words align, else the phrase start.
   Speaker speaker = Speaker::kAgent;
   TokenKind kind = TokenKind::kWord;
   MaskLabel mask = MaskLabel::kNone;

@@ -19,8 +19,8 @@ namespace gctq::http {
 
 /// Everything needed to talk to one Genesys Cloud org. Plain aggregate; empty members get defaults.
 struct ClientConfig {
-  std::string api_base;       ///< e.g. "https://api.mypurecloud.ie" or the emulator's loopback URL.
-  std::string login_base;     ///< e.g. "https://login.mypurecloud.ie".
+  std::string api_base;    ///< e.g. "https://api.mypurecloud.ie" or the emulator's loopback URL.
+  std::string login_base;  ///< e.g. "https://login.mypurecloud.ie".
   std::string client_id;
   std::string client_secret;  ///< Never appears in messages, logs or Describe().
   RetryPolicy retry;

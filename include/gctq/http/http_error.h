@@ -29,6 +29,8 @@ ErrorCode ErrorCodeForStatus(int status);
 Error MapHttpError(int status, std::string_view body);
 
 /// True for 2xx.
-constexpr bool IsSuccessStatus(int status) { return status >= 200 && status < 300; }
+constexpr bool IsSuccessStatus(int status) {
+  return status >= 200 && status < 300;
+}
 
 }  // namespace gctq::http

@@ -18,7 +18,7 @@ struct PacingPolicy {
   /// Fraction of the allowed rate to aim at: the headroom absorbs window-boundary effects.
   double target_utilization = 0.97;
   /// A 429 pauses every thread until Retry-After, unless it is beyond this cap (the retry layer
-  /// then fails that call with kQuotaExhausted).
+  /// then fails that call with kQuotaExhausted). MakeApiTransport copies both from RetryPolicy.
   std::chrono::milliseconds retry_after_cap{120'000};
   std::chrono::milliseconds retry_after_default{3'000};
 };

@@ -12,8 +12,8 @@ struct RetryOptions {
   RetryPolicy retry;
   BackoffPolicy backoff;
   std::shared_ptr<Clock> clock;  ///< Null = SystemClock().
-  Sleeper sleeper;               ///< Empty = RealSleeper().
-  JitterSource jitter;           ///< Empty = DefaultJitter().
+  Sleeper sleeper;               ///< Empty = RealSleeper(). Called from many threads.
+  JitterSource jitter;           ///< Empty = DefaultJitter(). Called from many threads.
 };
 
 /// Retry decorator. Send() succeeds only with a 2xx response; every other outcome is an Error:

@@ -25,7 +25,7 @@ struct HttpRequest {
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds total_timeout{60'000};
   // Filled in by the retry and pacing decorators for CallObserver; callers leave the defaults.
-  int attempt = 1;                       ///< 1-based attempt number of this logical call.
+  int attempt = 1;                      ///< 1-based attempt number of this logical call.
   std::chrono::milliseconds waited{0};  ///< Backoff + pacing waited before this attempt.
 };
 

@@ -29,8 +29,8 @@ std::string SanitizeUrl(std::string_view url);
 /// Ok for https URLs and for plain http to a loopback host; kInvalidArgument otherwise.
 Status CheckTransportSecurity(std::string_view url);
 
-/// True when `url` is `base` itself or lies below it (`base` + "/" or "?"), compared on
-/// the parsed scheme, host and port, so "https://api.x.com.evil" never matches "https://api.x.com".
+/// True when `url` has the scheme, host and port of `base` and its path is `base`'s path or lies
+/// below it; so "https://api.x.com.evil/..." never matches "https://api.x.com".
 bool UrlIsUnderBase(std::string_view url, std::string_view base);
 
 }  // namespace gctq::http

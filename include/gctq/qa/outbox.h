@@ -57,6 +57,8 @@ class Outbox {
   Status MarkDelivered(std::int64_t id, int http_status, std::int64_t now_ms);
   Status MarkRetry(std::int64_t id, std::int64_t next_attempt_ms, int http_status, std::string_view error);
   Status MarkDead(std::int64_t id, int http_status, std::string_view error);
+  /// Gives a claimed row back without an attempt (its destination was disabled or throttled).
+  Status Release(std::int64_t id);
   Status DisableDestination(std::string_view url, std::string_view reason);
   Status ThrottleDestination(std::string_view url, std::int64_t until_ms);
 

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "gctq/core/result.h"
@@ -70,7 +71,8 @@ class WebhookDeliverer {
 
  private:
   [[nodiscard]] std::int64_t NowMs() const;
-  Status Attempt(OutboxRow const& row, DeliverySummary& summary);
+  /// Attempts one row; returns the outcome's result ("delivered", "throttled", ...).
+  Result<std::string> Attempt(OutboxRow const& row, DeliverySummary& summary);
   [[nodiscard]] std::chrono::milliseconds Backoff(std::int64_t attempt) const;
 
   Outbox& outbox_;
