@@ -182,8 +182,8 @@ RunFn RegisterQuery(CLI::App& app) {
   auto* sub = app.add_subcommand("query", "Find matching conversations, fetch transcripts and sentiment, analyse them");
   sub->footer(
       "Credentials: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION (or "
-      "GCTQ_EMULATOR_URL).\nExit codes: 0 complete, 1 done but incomplete (truncated window, failed transcript, "
-      "shortfall),\n2 usage, 3 auth/permission, 4 API failure or quota exhausted, 5 local error.");
+      "GCTQ_EMULATOR_URL).\nExit codes: 0 complete, 1 done but incomplete (truncated window, failed transcript or "
+      "sentiment),\n2 usage, 3 auth/permission, 4 API failure or quota exhausted, 5 local error.");
   AddRangeAndPagingFlags(sub, options->args);
   AddFilterFlags(sub, options->args);
   sub->add_option("--out", options->out, "Write records to this file instead of stdout");

@@ -35,7 +35,6 @@ double RoundSentiment(double ui_score) { return std::round(ui_score * 10.0) / 10
 std::string_view WindowStatus(query::WindowReport const& r) {
   if (r.error) return "failed";
   if (r.truncated) return "truncated";
-  if (r.Shortfall() > 0) return "short";
   if (!r.Complete()) return "incomplete";
   return "complete";
 }

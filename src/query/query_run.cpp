@@ -88,7 +88,8 @@ void QueryRun::RunWindow(query::QueryWindow const& window, std::deque<query::Que
     report.counts = window_counts_;
   }
   if (report.Shortfall() > 0 && report.note.empty()) {
-    report.note = fmt::format("{} conversations announced by totalHits were not returned", report.Shortfall());
+    report.note = fmt::format("reconciliation: totalHits announced {}, the pages returned {} (totalHits is approximate)",
+                              *report.expected, report.counts.received);
   }
   report_.totals += report.counts;
   report_.windows.push_back(report);

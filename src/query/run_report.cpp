@@ -40,7 +40,7 @@ std::int64_t WindowReport::Shortfall() const {
 }
 
 bool WindowReport::Complete() const {
-  return !truncated && !error && Shortfall() == 0 && counts.transcripts_failed == 0 && counts.sentiment_failed == 0;
+  return !truncated && !error && counts.transcripts_failed == 0 && counts.sentiment_failed == 0;
 }
 
 bool RunReport::Complete() const {

@@ -80,9 +80,9 @@ TEST_F(AsyncJobsTest, IntervalMeansActivityDuringIt) {
 
 TEST_F(AsyncJobsTest, RejectsPagingAndBadRequests) {
   Start();
-  Reply const paging =
-      Post(kJobsPath, json{{"interval", Interval(2, 0)}, {"paging", {{"pageSize", 10}, {"pageNumber", 1}}}}.dump(),
-           token_);
+  Reply const paging = Post(
+      kJobsPath, json{{"interval", Interval(2, 0)}, {"paging", {{"pageSize", 10}, {"pageNumber", 1}}}}.dump(),
+      token_);
   EXPECT_EQ(paging.status, 400);
   EXPECT_EQ(paging.Json()["code"], "bad.request");
   EXPECT_EQ(Post(kJobsPath, "{}", token_).status, 400);

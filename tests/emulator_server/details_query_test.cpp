@@ -38,13 +38,15 @@ class DetailsQueryTest : public ServerTest {
   }
 
   std::vector<std::size_t> WithSegmentFilter(json predicates, std::string const& type = "and") {
-    return Indexes({{"interval", Interval(7, 0)},
-                    {"segmentFilters", json::array({{{"type", type}, {"predicates", std::move(predicates)}}})}});
+    return Indexes(
+        {{"interval", Interval(7, 0)},
+         {"segmentFilters", json::array({{{"type", type}, {"predicates", std::move(predicates)}}})}});
   }
 
   std::vector<std::size_t> WithConversationFilter(json predicates, std::string const& type = "and") {
-    return Indexes({{"interval", Interval(7, 0)},
-                    {"conversationFilters", json::array({{{"type", type}, {"predicates", std::move(predicates)}}})}});
+    return Indexes(
+        {{"interval", Interval(7, 0)},
+         {"conversationFilters", json::array({{{"type", type}, {"predicates", std::move(predicates)}}})}});
   }
 
   void ExpectBadRequest(json body, std::string const& code, std::string const& message_part) {
@@ -64,7 +66,8 @@ json Dimension(std::string const& name, std::string const& value) {
 }
 
 TEST_F(DetailsQueryTest, ReturnsConversationsThatStartedInTheIntervalInAscendingOrder) {
-  EXPECT_THAT(Indexes({{"interval", Interval(5, 0)}}), ElementsAre(kThreeDays, kTwoDays, kOneDay, kInProgress));
+  EXPECT_THAT(Indexes({{"interval", Interval(5, 0)}}),
+              ElementsAre(kThreeDays, kTwoDays, kOneDay, kInProgress));
   // Start-in-interval: kThreeDays ended after 2.5 days ago but did not start in the interval.
   EXPECT_THAT(Indexes({{"interval", Interval(2.5, 1.5)}}), ElementsAre(kTwoDays));
 }
@@ -111,9 +114,10 @@ TEST_F(DetailsQueryTest, ConversationLevelFilters) {
   EXPECT_THAT(WithConversationFilter({Dimension("conversationId", FakeConversationId(kTwoDays))}),
               ElementsAre(kTwoDays));
   EXPECT_THAT(WithConversationFilter({Dimension("divisionId", kDivision2)}), ElementsAre(kThreeDays));
-  EXPECT_THAT(WithConversationFilter({Dimension("originatingDirection", "outbound")}), ElementsAre(kThreeDays));
-  EXPECT_THAT(WithConversationFilter({Dimension("originatingDirection", "outbound"), Dimension("divisionId", kDivision1)},
-                                     "or"),
+  EXPECT_THAT(WithConversationFilter({Dimension("originatingDirection", "outbound")}),
+              ElementsAre(kThreeDays));
+  EXPECT_THAT(WithConversationFilter(
+                  {Dimension("originatingDirection", "outbound"), Dimension("divisionId", kDivision1)}, "or"),
               ElementsAre(kThreeDays, kTwoDays, kOneDay, kInProgress));
   EXPECT_THAT(WithConversationFilter({{{"dimension", "conversationEnd"}, {"operator", "notExists"}}}),
               ElementsAre(kInProgress));
@@ -121,14 +125,17 @@ TEST_F(DetailsQueryTest, ConversationLevelFilters) {
 }
 
 TEST_F(DetailsQueryTest, MetricRanges) {
-  EXPECT_THAT(WithConversationFilter({{{"type", "metric"}, {"metric", "tConversationDuration"},
-                                       {"range", {{"gte", 150000}}}}}),
+  EXPECT_THAT(WithConversationFilter(
+                  {{{"type", "metric"}, {"metric", "tConversationDuration"}, {"range", {{"gte", 150000}}}}}),
               ElementsAre(kTwoDays, kOneDay));
-  EXPECT_THAT(WithConversationFilter({{{"metric", "tConversationDuration"}, {"range", {{"gt", 60000}, {"lt", 180000}}}}}),
+  EXPECT_THAT(WithConversationFilter(
+                  {{{"metric", "tConversationDuration"}, {"range", {{"gt", 60000}, {"lt", 180000}}}}}),
               ElementsAre(kThreeDays));
   // tTalk = duration - 18 s; tHandle = duration - 8 s (see fake_org.cpp).
-  EXPECT_THAT(WithConversationFilter({{{"metric", "tTalk"}, {"range", {{"lte", 102000}}}}}), ElementsAre(kThreeDays));
-  EXPECT_THAT(WithConversationFilter({{{"metric", "tHandle"}, {"range", {{"gte", 232000}}}}}), ElementsAre(kOneDay));
+  EXPECT_THAT(WithConversationFilter({{{"metric", "tTalk"}, {"range", {{"lte", 102000}}}}}),
+              ElementsAre(kThreeDays));
+  EXPECT_THAT(WithConversationFilter({{{"metric", "tHandle"}, {"range", {{"gte", 232000}}}}}),
+              ElementsAre(kOneDay));
   EXPECT_THAT(WithSegmentFilter({{{"metric", "tSegmentDuration"}, {"range", {{"gte", 220000}}}}}),
               ElementsAre(kOneDay));
 }
@@ -149,32 +156,37 @@ TEST_F(DetailsQueryTest, SegmentLevelFilters) {
 TEST_F(DetailsQueryTest, SegmentFilterMustHoldWithinOneSegment) {
   // The customer participant has no userId: no single segment is both.
   EXPECT_THAT(WithSegmentFilter({Dimension("purpose", "customer"), Dimension("userId", kAgent1)}), IsEmpty());
-  EXPECT_THAT(WithSegmentFilter({Dimension("purpose", "customer"), Dimension("userId", kAgent1)}, "or").size(), 4u);
+  EXPECT_THAT(
+      WithSegmentFilter({Dimension("purpose", "customer"), Dimension("userId", kAgent1)}, "or").size(), 4u);
 }
 
 TEST_F(DetailsQueryTest, ClausesCombineWithTheFilterType) {
   json const filter = {
       {"type", "and"},
-      {"clauses", json::array({{{"type", "or"},
-                                {"predicates", {Dimension("queueId", kQueue2), Dimension("userId", kAgent2)}}}})},
+      {"clauses",
+       json::array({{{"type", "or"},
+                     {"predicates", {Dimension("queueId", kQueue2), Dimension("userId", kAgent2)}}}})},
       {"predicates", {Dimension("purpose", "agent")}}};
   EXPECT_THAT(Indexes({{"interval", Interval(7, 0)}, {"segmentFilters", {filter}}}),
               ElementsAre(kThreeDays, kTwoDays, kOneDay));
-  json const both = {{"interval", Interval(7, 0)},
-                     {"segmentFilters", json::array({{{"type", "and"}, {"predicates", {Dimension("queueId", kQueue2)}}}})},
-                     {"conversationFilters",
-                      json::array({{{"type", "and"}, {"predicates", {Dimension("divisionId", kDivision1)}}}})}};
+  json const both = {
+      {"interval", Interval(7, 0)},
+      {"segmentFilters", json::array({{{"type", "and"}, {"predicates", {Dimension("queueId", kQueue2)}}}})},
+      {"conversationFilters",
+       json::array({{{"type", "and"}, {"predicates", {Dimension("divisionId", kDivision1)}}}})}};
   EXPECT_THAT(Indexes(both), ElementsAre(kOneDay));
 }
 
 TEST_F(DetailsQueryTest, EnforcesStrictLimits) {
-  ExpectBadRequest({{"interval", Interval(5, 0)}, {"paging", {{"pageSize", 101}, {"pageNumber", 1}}}}, "bad.request",
-                   "100");
+  ExpectBadRequest({{"interval", Interval(5, 0)}, {"paging", {{"pageSize", 101}, {"pageNumber", 1}}}},
+                   "bad.request", "100");
   ExpectBadRequest({{"interval", Interval(8, 0)}}, "bad.request", "7 days");
   ExpectBadRequest({{"interval", Interval(36, 30)}}, "bad.request", "35 days");
   ExpectBadRequest({{"interval", Interval(5, 0)}, {"paging", {{"pageSize", 100}, {"pageNumber", 1001}}}},
                    "bad.request", "Pagination may not exceed 100000 results.");
-  EXPECT_EQ(Query({{"interval", Interval(5, 0)}, {"paging", {{"pageSize", 100}, {"pageNumber", 1000}}}}).status, 200);
+  EXPECT_EQ(
+      Query({{"interval", Interval(5, 0)}, {"paging", {{"pageSize", 100}, {"pageNumber", 1000}}}}).status,
+      200);
   EXPECT_EQ(Query({{"interval", Interval(7, 0)}}).status, 200);
 }
 
@@ -188,20 +200,22 @@ TEST_F(DetailsQueryTest, RejectsMalformedQueries) {
   ExpectBadRequest({{"interval", "yesterday"}}, "invalid.date", "ISO-8601");
   ExpectBadRequest({{"interval", Interval(1, 2)}}, "bad.request", "after");
   ExpectBadRequest({{"interval", Interval(5, 0)}, {"order", "sideways"}}, "bad.request", "order");
-  ExpectBadRequest({{"interval", Interval(5, 0)}, {"paging", {{"pageSize", 10}}}}, "bad.request", "pageNumber");
+  ExpectBadRequest({{"interval", Interval(5, 0)}, {"paging", {{"pageSize", 10}}}}, "bad.request",
+                   "pageNumber");
   ExpectBadRequest({{"interval", Interval(5, 0)},
                     {"segmentFilters", {{{"type", "and"}, {"predicates", {Dimension("colour", "blue")}}}}}},
                    "bad.request", "colour");
+  ExpectBadRequest(
+      {{"interval", Interval(5, 0)},
+       {"conversationFilters", {{{"type", "and"}, {"predicates", {Dimension("queueId", kQueue1)}}}}}},
+      "bad.request", "queueId");
   ExpectBadRequest({{"interval", Interval(5, 0)},
-                    {"conversationFilters", {{{"type", "and"}, {"predicates", {Dimension("queueId", kQueue1)}}}}}},
-                   "bad.request", "queueId");
-  ExpectBadRequest({{"interval", Interval(5, 0)},
-                    {"segmentFilters",
-                     {{{"type", "xor"}, {"predicates", {Dimension("queueId", kQueue1)}}}}}},
+                    {"segmentFilters", {{{"type", "xor"}, {"predicates", {Dimension("queueId", kQueue1)}}}}}},
                    "bad.request", "and|or");
   ExpectBadRequest({{"interval", Interval(5, 0)},
-                    {"segmentFilters", {{{"type", "and"},
-                                         {"predicates", {{{"dimension", "queueId"}, {"operator", "like"}, {"value", "x"}}}}}}}},
+                    {"segmentFilters",
+                     {{{"type", "and"},
+                       {"predicates", {{{"dimension", "queueId"}, {"operator", "like"}, {"value", "x"}}}}}}}},
                    "bad.request", "operator");
 }
 
@@ -211,7 +225,8 @@ TEST_F(DetailsQueryTest, PagesThroughManyConversations) {
   token_ = Token();
   std::vector<std::string> seen;
   for (int page = 1; page <= 4; ++page) {
-    Reply const reply = Query({{"interval", Interval(1.5, 0)}, {"paging", {{"pageSize", 100}, {"pageNumber", page}}}});
+    Reply const reply =
+        Query({{"interval", Interval(1.5, 0)}, {"paging", {{"pageSize", 100}, {"pageNumber", page}}}});
     ASSERT_EQ(reply.status, 200);
     EXPECT_EQ(reply.Json()["totalHits"], 252);  // kOneDay, 250 bulk and the one in progress.
     for (auto const& conversation : reply.Json().value("conversations", json::array()))

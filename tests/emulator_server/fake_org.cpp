@@ -56,7 +56,8 @@ class FakeOrg final : public Org {
     std::optional<std::int64_t> end;
     if (spec.duration_ms) end = start + spec.duration_ms;
     std::string const direction = spec.inbound ? "inbound" : "outbound";
-    std::string const customer_number = "tel:+1555000" + std::to_string(1000 + i), our_number = "tel:+18005550100";
+    std::string const customer_number = "tel:+1555000" + std::to_string(1000 + i),
+                      our_number = "tel:+18005550100";
     Conversation conversation;
     conversation.conversation_id = FakeConversationId(i);
     conversation.start_ms = start;
@@ -65,16 +66,25 @@ class FakeOrg final : public Org {
     conversation.division_ids = {spec.division};
     conversation.t_conversation_duration_ms = spec.duration_ms;
 
-    Session customer{CommunicationId(i), "voice", direction, spec.inbound ? customer_number : our_number,
-                     spec.inbound ? our_number : customer_number, "", std::nullopt, {}, {}};
+    Session customer{CommunicationId(i),
+                     "voice",
+                     direction,
+                     spec.inbound ? customer_number : our_number,
+                     spec.inbound ? our_number : customer_number,
+                     "",
+                     std::nullopt,
+                     {},
+                     {}};
     customer.segments.push_back({start, end, "interact", spec.queue, "", end ? "peer" : ""});
-    Session acd{Id('6', i), "voice", direction, customer.ani, customer.dnis, CommunicationId(i), std::nullopt, {}, {}};
+    Session acd{Id('6', i),   "voice", direction, customer.ani, customer.dnis, CommunicationId(i),
+                std::nullopt, {},      {}};
     acd.segments.push_back({start, start + 5000, "interact", spec.queue, "", "transfer"});
-    Session agent{Id('7', i), "voice", direction, customer.ani, customer.dnis, CommunicationId(i), true, {}, {}};
+    Session agent{Id('7', i), "voice", direction, customer.ani, customer.dnis, CommunicationId(i),
+                  true,       {},      {}};
     agent.segments.push_back({start + 5000, start + 8000, "alert", spec.queue, "", ""});
     std::int64_t const talk_end = end ? *end - 10'000 : start + 9000;
-    agent.segments.push_back({start + 8000, end ? std::optional(talk_end) : std::nullopt, "interact", spec.queue,
-                              "", ""});
+    agent.segments.push_back(
+        {start + 8000, end ? std::optional(talk_end) : std::nullopt, "interact", spec.queue, "", ""});
     if (end) {
       agent.segments.push_back({talk_end, end, "wrapup", spec.queue, spec.wrap_up, "client"});
       agent.metrics = {{"tTalk", talk_end - start - 8000, talk_end}, {"tHandle", *end - start - 8000, *end}};
@@ -82,7 +92,11 @@ class FakeOrg final : public Org {
     conversation.participants = {
         {Id('8', i), "Customer " + std::to_string(i), "customer", "", {customer}},
         {Id('9', i), spec.queue == std::string(kQueue1) ? "Support" : "Sales", "acd", "", {acd}},
-        {Id('a', i), spec.agent == std::string(kAgent1) ? "Ada Agent" : "Bob Agent", "agent", spec.agent, {agent}},
+        {Id('a', i),
+         spec.agent == std::string(kAgent1) ? "Ada Agent" : "Bob Agent",
+         "agent",
+         spec.agent,
+         {agent}},
     };
     return conversation;
   }
@@ -118,8 +132,8 @@ class FakeOrg final : public Org {
     Phrase card{1, "my card is [card number]", "external", 0.8, 1, 3000, t0 + 3000, 2500, {}, -1};
     card.words = {{"my", 0.9, 3000, t0 + 3000, 200}, {"[card number]", 1, 3800, t0 + 3800, 900}};
     document.phrases = {hello, card};
-    document.topics = {{"t0000000-0000-4000-8000-000000000001", "Payment", "card", "my card", "external", 0.7, 3000,
-                        t0 + 3000, 2500}};
+    document.topics = {{"t0000000-0000-4000-8000-000000000001", "Payment", "card", "my card", "external", 0.7,
+                        3000, t0 + 3000, 2500}};
     document.participants = {
         {"customer", "", spec.queue, spec.division, "tel:+15550001000", "tel:+18005550100",
          spec.inbound ? "inbound" : "outbound", spec.start_ms, spec.start_ms + spec.duration_ms},
@@ -128,7 +142,9 @@ class FakeOrg final : public Org {
     return document;
   }
 
-  Truth TruthOf(std::size_t i) const override { return Truth{FakeConversationId(i), {}, {}, {}, specs_[i].transcript}; }
+  Truth TruthOf(std::size_t i) const override {
+    return Truth{FakeConversationId(i), {}, {}, {}, specs_[i].transcript};
+  }
 
  private:
   std::vector<Spec> specs_;
@@ -138,7 +154,9 @@ class FakeOrg final : public Org {
 
 }  // namespace
 
-std::string FakeConversationId(std::size_t index) { return Id('c', index); }
+std::string FakeConversationId(std::size_t index) {
+  return Id('c', index);
+}
 
 std::shared_ptr<Org const> MakeFakeOrg(std::int64_t now_ms, int bulk) {
   std::vector<Spec> specs = {
@@ -149,8 +167,8 @@ std::shared_ptr<Org const> MakeFakeOrg(std::int64_t now_ms, int bulk) {
       {now_ms - 1 * kDay - 6 * 60 * kMinute, 240'000, true, kQueue2, kAgent1, kWrapUp2, kDivision1, true},
   };
   for (int k = 0; k < bulk; ++k)
-    specs.push_back({now_ms - 29 * 60 * kMinute + k * 5 * kMinute, 90'000, k % 2 == 0, kQueue1, kAgent1, kWrapUp1,
-                     kDivision2, true});
+    specs.push_back({now_ms - 29 * 60 * kMinute + k * 5 * kMinute, 90'000, k % 2 == 0, kQueue1, kAgent1,
+                     kWrapUp1, kDivision2, true});
   specs.push_back({now_ms - 10 * kMinute, 0, true, kQueue1, kAgent1, "", kDivision1, false});
   return std::make_shared<FakeOrg>(std::move(specs));
 }

@@ -55,10 +55,9 @@ TEST_F(FaultsTest, Injected429CarriesRetryAfterUnlessAskedNotTo) {
 
 TEST_F(FaultsTest, HeaderFaultsApplyToThatRequestOnly) {
   Start();
-  for (auto const& [fault, status, code] : {std::tuple{"500x1", 500, "internal.server.error"},
-                                            std::tuple{"502x1", 502, "bad.gateway"},
-                                            std::tuple{"503x1", 503, "service.unavailable"},
-                                            std::tuple{"504x1", 504, "request.timeout"}}) {
+  for (auto const& [fault, status, code] :
+       {std::tuple{"500x1", 500, "internal.server.error"}, std::tuple{"502x1", 502, "bad.gateway"},
+        std::tuple{"503x1", 503, "service.unavailable"}, std::tuple{"504x1", 504, "request.timeout"}}) {
     Reply const reply = Get(kAvailability, token_, {{"x-emulator-fault", fault}});
     EXPECT_EQ(reply.status, status);
     EXPECT_EQ(reply.Json()["code"], code);
@@ -77,7 +76,8 @@ TEST_F(FaultsTest, ScopedFaultsSpareOtherEndpoints) {
 
 TEST_F(FaultsTest, ResetAfter1KbClosesTheConnectionMidBody) {
   Start("", /*bulk=*/50);
-  std::string const body = json{{"interval", Interval(1.5, 0)}, {"paging", {{"pageSize", 50}, {"pageNumber", 1}}}}.dump();
+  std::string const body =
+      json{{"interval", Interval(1.5, 0)}, {"paging", {{"pageSize", 50}, {"pageNumber", 1}}}}.dump();
   Reply const reply = Post(kQueryPath, body, token_, {{"x-emulator-fault", "reset-after-1kb"}});
   EXPECT_EQ(reply.status, 0);  // No complete response.
   EXPECT_EQ(Post(kQueryPath, body, token_).status, 200);

@@ -49,7 +49,8 @@ TEST_F(OAuthTest, RejectsOtherGrantTypes) {
 TEST_F(OAuthTest, MissingUnknownOrExpiredTokenIsAuthenticationRequired) {
   StartServer([](EmulatorOptions& options) { options.token_lifetime_s = 600; });
   std::string const token = Token();
-  EXPECT_EQ(PostToken(kDemoClientId, kDemoClientSecret, "grant_type=client_credentials").Json()["expires_in"], 600);
+  EXPECT_EQ(PostToken(kDemoClientId, kDemoClientSecret, "grant_type=client_credentials").Json()["expires_in"],
+            600);
   for (std::string const bad : {"", "not-a-token"}) {
     Reply const reply = Get(StaPath(kTenDays), bad);
     EXPECT_EQ(reply.status, 401);
@@ -73,29 +74,34 @@ TEST_F(OAuthTest, LimitedClientLacksStaPermissions) {
   EXPECT_EQ(sta.status, 403);
   EXPECT_EQ(sta.Json()["code"], "missing.permissions");
   EXPECT_NE(sta.Json()["message"].get<std::string>().find("recording:recording:view"), std::string::npos);
-  EXPECT_NE(sta.Json()["message"].get<std::string>().find("speechAndTextAnalytics:data:view"), std::string::npos);
+  EXPECT_NE(sta.Json()["message"].get<std::string>().find("speechAndTextAnalytics:data:view"),
+            std::string::npos);
   EXPECT_TRUE(SchemaProblems(sta.Json(), "ErrorBody").empty());
-  std::string const url = StaPath(kTenDays) + "/communications/" + org_->CommunicationId(kTenDays) + "/transcripturl";
+  std::string const url =
+      StaPath(kTenDays) + "/communications/" + org_->CommunicationId(kTenDays) + "/transcripturl";
   EXPECT_EQ(Get(url, token).status, 403);
   EXPECT_EQ(Post(kQueryPath, R"({"interval":")" + Interval(5, 0) + R"("})", token).status, 200);
 }
 
 TEST_F(OAuthTest, ClientWithoutAnalyticsPermissionGetsMissingAnyPermissions) {
   StartServer([](EmulatorOptions& options) {
-    options.clients = {{"sta-only", "s3cret", {"recording:recording:view", "speechAndTextAnalytics:data:view"}}};
+    options.clients = {
+        {"sta-only", "s3cret", {"recording:recording:view", "speechAndTextAnalytics:data:view"}}};
   });
   std::string const token = Token("sta-only", "s3cret");
   Reply const reply = Post(kQueryPath, R"({"interval":")" + Interval(5, 0) + R"("})", token);
   EXPECT_EQ(reply.status, 403);
   EXPECT_EQ(reply.Json()["code"], "missing.any.permissions");
-  EXPECT_NE(reply.Json()["message"].get<std::string>().find("analytics:conversationDetail:view"), std::string::npos);
+  EXPECT_NE(reply.Json()["message"].get<std::string>().find("analytics:conversationDetail:view"),
+            std::string::npos);
   EXPECT_EQ(Get(StaPath(kTenDays), token).status, 200);
   EXPECT_EQ(PostToken(kDemoClientId, kDemoClientSecret, "grant_type=client_credentials").status, 401);
 }
 
 TEST_F(OAuthTest, ReadsClientsFile) {
   std::string const path = ::testing::TempDir() + "/emulator_clients.json";
-  std::ofstream(path) << R"([{"id":"file-client","secret":"file-secret","permissions":["analytics:agentConversationDetail:view"]}])";
+  std::ofstream(path)
+      << R"([{"id":"file-client","secret":"file-secret","permissions":["analytics:agentConversationDetail:view"]}])";
   StartServer([&](EmulatorOptions& options) { options.clients_path = path; });
   std::string const token = Token("file-client", "file-secret");
   EXPECT_EQ(Post(kQueryPath, R"({"interval":")" + Interval(5, 0) + R"("})", token).status, 200);

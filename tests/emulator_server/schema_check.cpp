@@ -18,7 +18,8 @@ bool TypeMatches(json const& value, std::string const& type) {
   return true;
 }
 
-void Check(json const& value, json const& schema, std::string const& path, std::vector<std::string>& problems) {
+void Check(json const& value, json const& schema, std::string const& path,
+           std::vector<std::string>& problems) {
   if (schema.contains("$ref")) {
     std::string const ref = schema["$ref"];
     std::string const name = ref.substr(ref.rfind('/') + 1);
@@ -35,7 +36,8 @@ void Check(json const& value, json const& schema, std::string const& path, std::
     problems.push_back(path + ": expected " + type + ", got " + value.dump().substr(0, 60));
     return;
   }
-  if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
+  if (schema.contains("enum") &&
+      std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
     problems.push_back(path + ": " + value.dump() + " is not in the enum");
   if (value.is_array() && schema.contains("items")) {
     for (std::size_t i = 0; i < value.size(); ++i)

@@ -48,7 +48,8 @@ std::string ServerTest::Token(std::string const& client_id, std::string const& s
   return reply.Json().value("access_token", "");
 }
 
-Reply ServerTest::PostToken(std::string const& client_id, std::string const& secret, std::string const& form) {
+Reply ServerTest::PostToken(std::string const& client_id, std::string const& secret,
+                            std::string const& form) {
   auto client = Client();
   client.set_basic_auth(client_id, secret);
   return ToReply(client.Post("/oauth/token", form, "application/x-www-form-urlencoded"));

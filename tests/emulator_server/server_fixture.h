@@ -37,7 +37,8 @@ class ServerTest : public ::testing::Test {
   [[nodiscard]] std::int64_t Now() const { return *clock_; }
 
   /// A token of the demo client (or of `client_id`/`secret`).
-  std::string Token(std::string const& client_id = kDemoClientId, std::string const& secret = kDemoClientSecret);
+  std::string Token(std::string const& client_id = kDemoClientId,
+                    std::string const& secret = kDemoClientSecret);
 
   Reply Get(std::string const& path, std::string const& token, httplib::Headers headers = {});
   Reply Post(std::string const& path, std::string const& body, std::string const& token,

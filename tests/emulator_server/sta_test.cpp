@@ -45,8 +45,8 @@ TEST_F(StaTest, ConversationMetricsHaveTheRealShape) {
 }
 
 TEST_F(StaTest, UnknownOrUnanalysedConversationIsNotFound) {
-  for (std::string const path : {std::string("/api/v2/speechandtextanalytics/conversations/nope"),
-                                 ConversationPath(kTwoDays)}) {
+  for (std::string const path :
+       {std::string("/api/v2/speechandtextanalytics/conversations/nope"), ConversationPath(kTwoDays)}) {
     Reply const reply = Get(path, token_);
     EXPECT_EQ(reply.status, 404);
     EXPECT_EQ(reply.Json()["code"], "not.found");
@@ -77,18 +77,21 @@ TEST_F(StaTest, TranscriptUrlServesTheTranscriptWithoutBearer) {
   EXPECT_EQ(body["transcripts"][0]["analytics"]["topics"][0]["topicName"], "Payment");
   EXPECT_EQ(body["participants"][1]["participantPurpose"], "agent");
   // Keys the 2021 sample lacks but the reference (section 4) documents for newer transcripts.
-  std::vector<std::string> const newer = {
-      ".transcripts[].engineId", ".transcripts[].phrases[].phraseIndex", ".transcripts[].phrases[].decoratedText",
-      ".transcripts[].phrases[].confidence", ".transcripts[].phrases[].offset",
-      ".transcripts[].phrases[].offset.milliseconds", ".transcripts[].phrases[].words[].offset",
-      ".transcripts[].phrases[].words[].offset.milliseconds"};
+  std::vector<std::string> const newer = {".transcripts[].engineId",
+                                          ".transcripts[].phrases[].phraseIndex",
+                                          ".transcripts[].phrases[].decoratedText",
+                                          ".transcripts[].phrases[].confidence",
+                                          ".transcripts[].phrases[].offset",
+                                          ".transcripts[].phrases[].offset.milliseconds",
+                                          ".transcripts[].phrases[].words[].offset",
+                                          ".transcripts[].phrases[].words[].offset.milliseconds"};
   std::vector<std::string> analytics;
   for (std::string const key : {"participant", "phrase", "phraseIndex", "sentiment", "offset", "startTimeMs",
                                 "duration", "offset.milliseconds", "duration.milliseconds"})
     analytics.push_back(".transcripts[].analytics.sentiment[]." + key);
-  for (std::string const key : {"participant", "topicId", "topicName", "topicPhrase", "transcriptPhrase",
-                                "confidence", "offset", "startTimeMs", "duration", "offset.milliseconds",
-                                "duration.milliseconds"})
+  for (std::string const key :
+       {"participant", "topicId", "topicName", "topicPhrase", "transcriptPhrase", "confidence", "offset",
+        "startTimeMs", "duration", "offset.milliseconds", "duration.milliseconds"})
     analytics.push_back(".transcripts[].analytics.topics[]." + key);
   analytics.push_back(".transcripts[].analytics.topics");
   analytics.push_back(".transcripts[].analytics.acoustic");
@@ -106,8 +109,8 @@ TEST_F(StaTest, TranscriptUrlsListsOneUrlPerRecording) {
 }
 
 TEST_F(StaTest, NoTranscriptOrWrongCommunicationIsNotFound) {
-  EXPECT_EQ(Get(UrlPath(kTwoDays), token_).status, 404);      // Not transcribed.
-  EXPECT_EQ(Get(UrlPath(kInProgress), token_).status, 404);   // Still going on.
+  EXPECT_EQ(Get(UrlPath(kTwoDays), token_).status, 404);     // Not transcribed.
+  EXPECT_EQ(Get(UrlPath(kInProgress), token_).status, 404);  // Still going on.
   std::string const wrong = ConversationPath(kTenDays) + "/communications/" + org_->CommunicationId(kOneDay);
   Reply const reply = Get(wrong + "/transcripturl", token_);
   EXPECT_EQ(reply.status, 404);

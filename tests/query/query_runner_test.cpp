@@ -107,8 +107,8 @@ TEST_F(QueryRunnerTest, ShortfallAgainstTotalHitsIsReported) {
   fake.total_hits_bonus = 5;  // the service announces 155 but returns 150
   auto report = Run(Request(kNow - days{3}, kNow));
   EXPECT_EQ(report.windows[0].Shortfall(), 5);
-  EXPECT_NE(report.windows[0].note.find("5 conversations"), std::string::npos);
-  EXPECT_FALSE(report.Complete());
+  EXPECT_NE(report.windows[0].note.find("totalHits announced 155, the pages returned 150"), std::string::npos);
+  EXPECT_TRUE(report.Complete());  // reported, not a failure: totalHits is approximate
 }
 
 TEST_F(QueryRunnerTest, WindowAboveTheResultCapIsSplitInHalves) {

@@ -20,8 +20,7 @@ std::string WindowReportJson(query::WindowReport const& report);
 /// The run's totals as a JSON object.
 std::string RunSummaryJson(query::RunReport const& report);
 
-/// "complete", "truncated", "failed" or "short" (fewer than totalHits announced), "incomplete"
-/// (failed transcripts or sentiment).
+/// "complete", "truncated", "failed" or "incomplete" (failed transcripts or sentiment).
 std::string_view WindowStatus(query::WindowReport const& report);
 
 /// Sentiment rounded to one decimal for display.

@@ -42,9 +42,11 @@ struct WindowReport {
   std::string note;             ///< Why truncated/failed/short, in words.
   OutcomeCounts counts;
 
-  /// expected - received when positive: conversations the service announced but never returned.
+  /// expected - received when positive: conversations totalHits announced but the pages (which
+  /// ended with a short page) never returned. Reported, but not a failure: totalHits is approximate
+  /// on the real service and drifts while an interval still receives data.
   [[nodiscard]] std::int64_t Shortfall() const;
-  /// Nothing missing: not truncated, no error, no shortfall, no failed transcript or sentiment.
+  /// Nothing missing: not truncated, no error, no failed transcript or sentiment.
   [[nodiscard]] bool Complete() const;
 };
 
