@@ -35,7 +35,8 @@ template <typename T>
 ProbeResult Judge(Result<T> const& result) {
   if (result) return {true, false, "ok"};
   Error const& e = result.error();
-  if (e.http_status == 404 || e.code == ErrorCode::kNotFound) return {true, false, "ok (nothing to show: 404)"};
+  if (e.http_status == 404 || e.code == ErrorCode::kNotFound)
+    return {true, false, "ok (nothing to show: 404)"};
   bool const auth = e.code == ErrorCode::kPermissionDenied || e.code == ErrorCode::kUnauthenticated;
   return {false, auth, e.Describe()};
 }
@@ -81,7 +82,8 @@ int RunAuthCheck(AuthCheckOptions const& options) {
   std::string communication_id = conversation_id;
   if (page && !page->conversations.empty()) {
     conversation_id = page->conversations[0].conversation_id;
-    if (!page->conversations[0].communication_id.empty()) communication_id = page->conversations[0].communication_id;
+    if (!page->conversations[0].communication_id.empty())
+      communication_id = page->conversations[0].communication_id;
   }
   std::vector<std::pair<ProbeResult, std::pair<char const*, char const*>>> probes;
   fmt::print("permissions (by trying each endpoint `gctq query` uses):\n");
@@ -104,7 +106,8 @@ RunFn RegisterAuth(CLI::App& app) {
   auto* auth = app.add_subcommand("auth", "Check credentials and permissions against the org");
   auth->require_subcommand(1);
   auto* check = auth->add_subcommand(
-      "check", "Log in, show region, base URLs and token lifetime, and test each permission gctq query needs");
+      "check",
+      "Log in, show region, base URLs and token lifetime, and test each permission gctq query needs");
   check->footer(
       "Credentials: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION (or "
       "GCTQ_EMULATOR_URL).\nExit codes: 0 all good, 2 usage/configuration, 3 login failed or a permission is "

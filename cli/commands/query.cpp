@@ -40,8 +40,8 @@ class ProgressSink final : public query::RecordSink {
   }
   void OnRecord(query::ConversationRecord const& /*record*/) override { ++records_; }
   void OnWindowReport(query::WindowReport const& report) override {
-    fmt::print(stderr, "\r\033[Kwindow {} done: {} fetched, {} written so far", report.index, report.counts.fetched,
-               records_);
+    fmt::print(stderr, "\r\033[Kwindow {} done: {} fetched, {} written so far", report.index,
+               report.counts.fetched, records_);
   }
   void OnRunReport(query::RunReport const& /*report*/) override { fmt::print(stderr, "\r\033[K"); }
 
@@ -66,17 +66,18 @@ Result<query::AnalyzeHook> MakeAnalyzeHook(std::vector<std::string> const& keywo
   if (!analyzer) return std::move(analyzer).error();
   auto shared = std::make_shared<analysis::Analyzer>(std::move(*analyzer));
   bool const select_by_keywords = !keywords.empty();
-  return query::AnalyzeHook([shared, select_by_keywords](query::ConversationRecord& record, std::string_view doc) {
-    auto result = shared->Analyze(doc, analysis::ConversationContext{record.sentiment, {}});
-    nlohmann::json json = nlohmann::json::object();
-    if (!result) {
-      json["error"] = result.error().message;
-    } else {
-      analysis::WriteJson(*result, json);
-      if (select_by_keywords && result->hits.empty()) record.excluded_by_analysis = true;
-    }
-    record.analysis_json = json.dump();
-  });
+  return query::AnalyzeHook(
+      [shared, select_by_keywords](query::ConversationRecord& record, std::string_view doc) {
+        auto result = shared->Analyze(doc, analysis::ConversationContext{record.sentiment, {}});
+        nlohmann::json json = nlohmann::json::object();
+        if (!result) {
+          json["error"] = result.error().message;
+        } else {
+          analysis::WriteJson(*result, json);
+          if (select_by_keywords && result->hits.empty()) record.excluded_by_analysis = true;
+        }
+        record.analysis_json = json.dump();
+      });
 }
 
 int Fail(Error const& error, int exit_code) {
@@ -109,10 +110,13 @@ int RunQueryCommand(QueryCommandOptions const& options) {
   std::ofstream file;
   if (!options.out.empty()) {
     file.open(options.out, std::ios::out | std::ios::trunc | std::ios::binary);
-    if (!file) return Fail(MakeError(ErrorCode::kIo, fmt::format("--out: cannot write '{}'", options.out)), kExitInternal);
+    if (!file)
+      return Fail(MakeError(ErrorCode::kIo, fmt::format("--out: cannot write '{}'", options.out)),
+                  kExitInternal);
   }
   std::ostream& records = options.out.empty() ? std::cout : file;
-  std::ostream& report = *format == output::OutputFormat::kJsonl ? records : (options.out.empty() ? std::cerr : std::cout);
+  std::ostream& report =
+      *format == output::OutputFormat::kJsonl ? records : (options.out.empty() ? std::cerr : std::cout);
   auto writer = output::MakeRecordWriter(*format, records, report);
   ProgressSink progress;
   std::vector<query::RecordSink*> sinks{writer.get()};
@@ -132,13 +136,15 @@ int RunQueryCommand(QueryCommandOptions const& options) {
 }
 
 void AddFilterFlags(CLI::App* sub, query::QueryArgs& a) {
-  sub->add_option("--queue", a.filters.queue_ids, "Queue id(s); repeat or comma-separate (any of them)")->delimiter(',');
+  sub->add_option("--queue", a.filters.queue_ids, "Queue id(s); repeat or comma-separate (any of them)")
+      ->delimiter(',');
   sub->add_option("--user", a.filters.user_ids, "Agent user id(s) (any of them)")->delimiter(',');
   sub->add_option("--direction", a.filters.directions, "Originating direction: inbound|outbound")
       ->delimiter(',')
       ->check(CLI::IsMember({"inbound", "outbound"}));
   sub->add_option("--division", a.filters.division_ids, "Division id(s) (any of them)")->delimiter(',');
-  sub->add_option("--wrap-up-code", a.filters.wrap_up_codes, "Wrap-up code id(s) (any of them)")->delimiter(',');
+  sub->add_option("--wrap-up-code", a.filters.wrap_up_codes, "Wrap-up code id(s) (any of them)")
+      ->delimiter(',');
   sub->add_option("--ani", a.filters.anis, "Caller number(s), e.g. tel:+15551234567")->delimiter(',');
   sub->add_option("--dnis", a.filters.dnises, "Dialled number(s), e.g. tel:+18005550100")->delimiter(',');
   sub->add_option("--min-duration", a.min_duration, "Minimum conversation duration, e.g. 30s, 5m");
@@ -146,22 +152,26 @@ void AddFilterFlags(CLI::App* sub, query::QueryArgs& a) {
   sub->add_option("--keywords", a.keywords,
                   "Keywords or phrases (comma-separated); only conversations whose transcript has one are "
                   "written. Case-insensitive; an empty keyword is an error");
-  sub->add_option("--sentiment", a.sentiment,
-                  "negative (<= -25), neutral (-25..25 exclusive) or positive (>= 25), on the -100..100 scale; "
-                  "applied before transcripts are fetched. Conversations without STA sentiment are left out")
+  sub->add_option(
+         "--sentiment", a.sentiment,
+         "negative (<= -25), neutral (-25..25 exclusive) or positive (>= 25), on the -100..100 scale; "
+         "applied before transcripts are fetched. Conversations without STA sentiment are left out")
       ->check(CLI::IsMember({"negative", "neutral", "positive"}));
   sub->add_option("--sentiment-min", a.sentiment_min, "Lowest sentiment to keep (-100..100, inclusive)");
   sub->add_option("--sentiment-max", a.sentiment_max, "Highest sentiment to keep (-100..100, inclusive)");
-  sub->add_flag("--with-sentiment", a.with_sentiment, "Fetch STA sentiment for the output without filtering on it");
+  sub->add_flag("--with-sentiment", a.with_sentiment,
+                "Fetch STA sentiment for the output without filtering on it");
 }
 
 void AddRangeAndPagingFlags(CLI::App* sub, query::QueryArgs& a) {
-  sub->add_option("--from", a.from,
-                  "Start (inclusive), ISO-8601 with a zone: 2026-11-01T00:00:00Z, 2026-11-01T02:00:00+02:00; a "
-                  "date alone means UTC midnight");
+  sub->add_option(
+      "--from", a.from,
+      "Start (inclusive), ISO-8601 with a zone: 2026-11-01T00:00:00Z, 2026-11-01T02:00:00+02:00; a "
+      "date alone means UTC midnight");
   sub->add_option("--to", a.to, "End (exclusive), same format as --from");
   sub->add_option("--last", a.last, "Instead of --from/--to: the last 7d, 24h, 90m ... up to now");
-  sub->add_option("--page-size", a.page_size, "Conversations per details page (1..100)")->capture_default_str();
+  sub->add_option("--page-size", a.page_size, "Conversations per details page (1..100)")
+      ->capture_default_str();
   sub->add_option("--max-pages", a.max_pages,
                   "Pages per window at most; a window with more is reported TRUNCATED (0 = no limit)")
       ->capture_default_str();
@@ -179,10 +189,12 @@ void AddRangeAndPagingFlags(CLI::App* sub, query::QueryArgs& a) {
 
 RunFn RegisterQuery(CLI::App& app) {
   auto options = std::make_shared<QueryCommandOptions>();
-  auto* sub = app.add_subcommand("query", "Find matching conversations, fetch transcripts and sentiment, analyse them");
+  auto* sub = app.add_subcommand(
+      "query", "Find matching conversations, fetch transcripts and sentiment, analyse them");
   sub->footer(
       "Credentials: GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_REGION (or "
-      "GCTQ_EMULATOR_URL).\nExit codes: 0 complete, 1 done but incomplete (truncated window, failed transcript or "
+      "GCTQ_EMULATOR_URL).\nExit codes: 0 complete, 1 done but incomplete (truncated window, failed "
+      "transcript or "
       "sentiment),\n2 usage, 3 auth/permission, 4 API failure or quota exhausted, 5 local error.");
   AddRangeAndPagingFlags(sub, options->args);
   AddFilterFlags(sub, options->args);

@@ -17,7 +17,10 @@ json Counts(query::OutcomeCounts const& c) {
           {"duplicates", c.duplicates},
           {"outside_window", c.outside_window},
           {"emitted", c.emitted},
-          {"sentiment", {{"filtered", c.sentiment_filtered}, {"missing", c.sentiment_missing}, {"failed", c.sentiment_failed}}},
+          {"sentiment",
+           {{"filtered", c.sentiment_filtered},
+            {"missing", c.sentiment_missing},
+            {"failed", c.sentiment_failed}}},
           {"analysis_filtered", c.analysis_filtered},
           {"transcripts",
            {{"fetched", c.transcripts_fetched},
@@ -26,11 +29,15 @@ json Counts(query::OutcomeCounts const& c) {
             {"skipped", c.transcripts_skipped}}}};
 }
 
-json Optional(std::optional<std::int64_t> const& value) { return value ? json(*value) : json(nullptr); }
+json Optional(std::optional<std::int64_t> const& value) {
+  return value ? json(*value) : json(nullptr);
+}
 
 }  // namespace
 
-double RoundSentiment(double ui_score) { return std::round(ui_score * 10.0) / 10.0; }
+double RoundSentiment(double ui_score) {
+  return std::round(ui_score * 10.0) / 10.0;
+}
 
 std::string_view WindowStatus(query::WindowReport const& r) {
   if (r.error) return "failed";
@@ -56,10 +63,12 @@ std::string RecordJson(query::ConversationRecord const& record) {
               {"in_progress", c.in_progress()},
               {"sentiment", record.sentiment ? json(RoundSentiment(*record.sentiment)) : json(nullptr)},
               {"transcript_status", query::ToString(record.transcript_status)}};
-  if (record.transcript_status == query::TranscriptStatus::kFailed) out["transcript_error"] = record.transcript_error;
+  if (record.transcript_status == query::TranscriptStatus::kFailed)
+    out["transcript_error"] = record.transcript_error;
   if (record.analysis_json) {
     json analysis = json::parse(*record.analysis_json, nullptr, false);
-    out["analysis"] = analysis.is_discarded() ? json{{"error", "the analysis was not valid JSON"}} : std::move(analysis);
+    out["analysis"] =
+        analysis.is_discarded() ? json{{"error", "the analysis was not valid JSON"}} : std::move(analysis);
   }
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -89,7 +98,8 @@ std::string RunSummaryJson(query::RunReport const& report) {
               {"failed_windows", report.FailedWindows()},
               {"totals", Counts(report.totals)}};
   if (report.fatal_error) {
-    out["fatal_error"] = {{"code", ToString(report.fatal_error->code)}, {"message", report.fatal_error->Describe()}};
+    out["fatal_error"] = {{"code", ToString(report.fatal_error->code)},
+                          {"message", report.fatal_error->Describe()}};
   }
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -35,7 +35,9 @@ std::string Sentiment(query::ConversationRecord const& r) {
   return r.sentiment ? fmt::format("{}", output::RoundSentiment(*r.sentiment)) : std::string();
 }
 
-std::string Seconds(std::int64_t ms) { return fmt::format("{}:{:02d}", ms / 60'000, (ms / 1'000) % 60); }
+std::string Seconds(std::int64_t ms) {
+  return fmt::format("{}:{:02d}", ms / 60'000, (ms / 1'000) % 60);
+}
 
 }  // namespace
 
@@ -44,7 +46,8 @@ void JsonlWriter::OnRecord(query::ConversationRecord const& record) {
 }
 
 void JsonlWriter::OnRunReport(query::RunReport const& report) {
-  for (auto const& w : report.windows) out_ << R"({"type":"window","data":)" << output::WindowReportJson(w) << "}\n";
+  for (auto const& w : report.windows)
+    out_ << R"({"type":"window","data":)" << output::WindowReportJson(w) << "}\n";
   out_ << R"({"type":"summary","data":)" << output::RunSummaryJson(report) << "}\n";
   out_.flush();
 }
@@ -59,11 +62,11 @@ void CsvWriter::WriteHeaderOnce() {
 void CsvWriter::OnRecord(query::ConversationRecord const& record) {
   WriteHeaderOnce();
   auto const& c = record.conversation;
-  out_ << output::CsvLine({c.conversation_id, query::FormatIsoTime(c.start), c.end ? query::FormatIsoTime(*c.end) : "",
-                           c.originating_direction, Join(c.queue_ids, ";"), AgentNames(c), AgentIds(c),
-                           Join(c.wrap_up_codes, ";"), std::to_string(c.duration_ms), Sentiment(record),
-                           std::string(query::ToString(record.transcript_status)),
-                           record.analysis_json.value_or("")});
+  out_ << output::CsvLine(
+      {c.conversation_id, query::FormatIsoTime(c.start), c.end ? query::FormatIsoTime(*c.end) : "",
+       c.originating_direction, Join(c.queue_ids, ";"), AgentNames(c), AgentIds(c),
+       Join(c.wrap_up_codes, ";"), std::to_string(c.duration_ms), Sentiment(record),
+       std::string(query::ToString(record.transcript_status)), record.analysis_json.value_or("")});
 }
 
 void CsvWriter::OnRunReport(query::RunReport const& report) {
@@ -79,8 +82,8 @@ void TableWriter::OnRecord(query::ConversationRecord const& record) {
     header_written_ = true;
   }
   auto const& c = record.conversation;
-  out_ << fmt::format("{:<24} {:<36} {:<8} {:>8} {:>6} {:<13} {}\n", query::FormatIsoTime(c.start), c.conversation_id,
-                      c.originating_direction, Seconds(c.duration_ms), Sentiment(record),
+  out_ << fmt::format("{:<24} {:<36} {:<8} {:>8} {:>6} {:<13} {}\n", query::FormatIsoTime(c.start),
+                      c.conversation_id, c.originating_direction, Seconds(c.duration_ms), Sentiment(record),
                       query::ToString(record.transcript_status), AgentNames(c));
 }
 

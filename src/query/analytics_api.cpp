@@ -19,7 +19,8 @@ AnalyticsApi::AnalyticsApi(std::shared_ptr<http::Transport> transport, std::stri
   while (!api_base_.empty() && api_base_.back() == '/') api_base_.pop_back();
 }
 
-Result<http::HttpResponse> AnalyticsApi::Send(http::HttpRequest const& request, std::string_view operation) const {
+Result<http::HttpResponse> AnalyticsApi::Send(http::HttpRequest const& request,
+                                              std::string_view operation) const {
   return internal::SendChecked(*transport_, request, operation);
 }
 
@@ -44,8 +45,9 @@ Result<std::string> AnalyticsApi::SubmitJob(std::string body) const {
 }
 
 Result<AsyncJobStatus> AnalyticsApi::GetJobStatus(std::string const& job_id) const {
-  auto request = internal::MakeRequest(
-      "GET", fmt::format("{}{}/{}", api_base_, kJobsPath, internal::UrlEncode(job_id)), EndpointClass::kAsyncJobPoll);
+  auto request =
+      internal::MakeRequest("GET", fmt::format("{}{}/{}", api_base_, kJobsPath, internal::UrlEncode(job_id)),
+                            EndpointClass::kAsyncJobPoll);
   auto response = Send(request, "details job status");
   if (!response) return std::move(response).error();
   auto doc = nlohmann::json::parse(response->body, nullptr, false);
@@ -54,14 +56,16 @@ Result<AsyncJobStatus> AnalyticsApi::GetJobStatus(std::string const& job_id) con
   }
   AsyncJobStatus status;
   status.state = doc["state"].get<std::string>();
-  if (auto it = doc.find("errorMessage"); it != doc.end() && it->is_string()) status.error_message = it->get<std::string>();
+  if (auto it = doc.find("errorMessage"); it != doc.end() && it->is_string())
+    status.error_message = it->get<std::string>();
   return status;
 }
 
-Result<DetailsPage> AnalyticsApi::GetJobResults(std::string const& job_id, std::optional<std::string> const& cursor,
+Result<DetailsPage> AnalyticsApi::GetJobResults(std::string const& job_id,
+                                                std::optional<std::string> const& cursor,
                                                 int page_size) const {
-  std::string url = fmt::format("{}{}/{}/results?pageSize={}", api_base_, kJobsPath, internal::UrlEncode(job_id),
-                                page_size);
+  std::string url = fmt::format("{}{}/{}/results?pageSize={}", api_base_, kJobsPath,
+                                internal::UrlEncode(job_id), page_size);
   if (cursor) url += "&cursor=" + internal::UrlEncode(*cursor);
   auto response = Send(internal::MakeRequest("GET", std::move(url), EndpointClass::kAsyncJobResults),
                        "details job results");
@@ -71,7 +75,8 @@ Result<DetailsPage> AnalyticsApi::GetJobResults(std::string const& job_id, std::
 
 Status AnalyticsApi::DeleteJob(std::string const& job_id) const {
   auto request = internal::MakeRequest(
-      "DELETE", fmt::format("{}{}/{}", api_base_, kJobsPath, internal::UrlEncode(job_id)), EndpointClass::kOther);
+      "DELETE", fmt::format("{}{}/{}", api_base_, kJobsPath, internal::UrlEncode(job_id)),
+      EndpointClass::kOther);
   auto response = Send(request, "details job delete");
   if (!response) return std::move(response).error();
   return Ok{};

@@ -31,7 +31,8 @@ void ReadParticipant(json const& participant, ConversationSummary& out, std::str
   std::string const purpose = StringAt(participant, "purpose");
   std::string const user_id = StringAt(participant, "userId");
   if ((purpose == "agent" || purpose == "user") && !user_id.empty()) {
-    bool known = std::any_of(out.agents.begin(), out.agents.end(), [&](auto const& a) { return a.user_id == user_id; });
+    bool known = std::any_of(out.agents.begin(), out.agents.end(),
+                             [&](auto const& a) { return a.user_id == user_id; });
     if (!known) out.agents.push_back({user_id, StringAt(participant, "participantName")});
   }
   for (json const& session : ArrayAt(participant, "sessions")) {
@@ -39,7 +40,8 @@ void ReadParticipant(json const& participant, ConversationSummary& out, std::str
     if (voice && purpose == "customer" && out.communication_id.empty()) {
       out.communication_id = StringAt(session, "sessionId");
     }
-    if (voice && purpose == "external" && external_session.empty()) external_session = StringAt(session, "sessionId");
+    if (voice && purpose == "external" && external_session.empty())
+      external_session = StringAt(session, "sessionId");
     for (json const& segment : ArrayAt(session, "segments")) {
       AddUnique(out.queue_ids, StringAt(segment, "queueId"));
       AddUnique(out.wrap_up_codes, StringAt(segment, "wrapUpCode"));
@@ -50,11 +52,12 @@ void ReadParticipant(json const& participant, ConversationSummary& out, std::str
 Result<ConversationSummary> ReadConversation(json const& c) {
   ConversationSummary out;
   out.conversation_id = StringAt(c, "conversationId");
-  if (out.conversation_id.empty()) return MakeError(ErrorCode::kDataLoss, "details page: a conversation has no conversationId");
+  if (out.conversation_id.empty())
+    return MakeError(ErrorCode::kDataLoss, "details page: a conversation has no conversationId");
   auto start = ParseIsoTime("conversationStart", StringAt(c, "conversationStart"));
   if (!start) {
-    return MakeError(ErrorCode::kDataLoss,
-                     fmt::format("details page: conversation {}: {}", out.conversation_id, start.error().message));
+    return MakeError(ErrorCode::kDataLoss, fmt::format("details page: conversation {}: {}",
+                                                       out.conversation_id, start.error().message));
   }
   out.start = *start;
   if (std::string end_text = StringAt(c, "conversationEnd"); !end_text.empty()) {
@@ -78,10 +81,12 @@ Result<ConversationSummary> ReadConversation(json const& c) {
 Result<DetailsPage> ParseDetailsPage(std::string_view body) {
   json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) {
-    return MakeError(ErrorCode::kDataLoss, fmt::format("details page: not a JSON object ({} bytes)", body.size()));
+    return MakeError(ErrorCode::kDataLoss,
+                     fmt::format("details page: not a JSON object ({} bytes)", body.size()));
   }
   DetailsPage page;
-  if (auto it = doc.find("totalHits"); it != doc.end() && it->is_number_integer()) page.total_hits = it->get<std::int64_t>();
+  if (auto it = doc.find("totalHits"); it != doc.end() && it->is_number_integer())
+    page.total_hits = it->get<std::int64_t>();
   if (auto cursor = StringAt(doc, "cursor"); !cursor.empty()) page.cursor = std::move(cursor);
   if (auto date = StringAt(doc, "dataAvailabilityDate"); !date.empty()) {
     if (auto t = ParseIsoTime("dataAvailabilityDate", date)) page.data_availability = *t;

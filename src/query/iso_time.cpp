@@ -102,9 +102,9 @@ std::string FormatIsoTime(TimePoint t) {
   auto day = std::chrono::floor<days>(t);
   std::chrono::year_month_day ymd{day};
   std::chrono::hh_mm_ss<Millis> tod{t - day};
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", int(ymd.year()), unsigned(ymd.month()),
-                     unsigned(ymd.day()), tod.hours().count(), tod.minutes().count(), tod.seconds().count(),
-                     tod.subseconds().count());
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}.{:03d}Z", int(ymd.year()),
+                     unsigned(ymd.month()), unsigned(ymd.day()), tod.hours().count(), tod.minutes().count(),
+                     tod.seconds().count(), tod.subseconds().count());
 }
 
 Result<Millis> ParseSpan(std::string_view field, std::string_view text) {

@@ -5,7 +5,8 @@
 namespace gctq::internal {
 
 OrderedPipeline::OrderedPipeline(int workers, int max_in_flight, Emit emit)
-    : max_in_flight_(static_cast<std::size_t>(std::max({1, workers, max_in_flight}))), emit_(std::move(emit)) {
+    : max_in_flight_(static_cast<std::size_t>(std::max({1, workers, max_in_flight}))),
+      emit_(std::move(emit)) {
   for (int i = 0; i < std::max(1, workers); ++i) workers_.emplace_back([this] { WorkerLoop(); });
 }
 

@@ -5,7 +5,9 @@
 namespace gctq::query {
 namespace {
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalidArgument, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
+}
 
 /// Splits "a, b,c" into items; keeps empty items so an empty keyword is reported, not dropped.
 std::vector<std::string> SplitCommas(std::vector<std::string> const& items) {
@@ -60,8 +62,8 @@ Status ResolveSentiment(QueryArgs const& args, QueryRequest& out) {
     if (!named) return named.error();
     range = *named;
   }
-  for (auto [flag, value] : {std::pair{"--sentiment-min", args.sentiment_min},
-                             std::pair{"--sentiment-max", args.sentiment_max}}) {
+  for (auto [flag, value] :
+       {std::pair{"--sentiment-min", args.sentiment_min}, std::pair{"--sentiment-max", args.sentiment_max}}) {
     if (value && (*value < transcript::kSentimentMin || *value > transcript::kSentimentMax)) {
       return Invalid(fmt::format("{}: {} is outside -100..100 (the UI scale)", flag, *value));
     }
@@ -69,7 +71,8 @@ Status ResolveSentiment(QueryArgs const& args, QueryRequest& out) {
   if (args.sentiment_min) range.min = *args.sentiment_min;
   if (args.sentiment_max) range.max = *args.sentiment_max;
   if (range.min > range.max) {
-    return Invalid(fmt::format("--sentiment-min ({}) is greater than --sentiment-max ({})", range.min, range.max));
+    return Invalid(
+        fmt::format("--sentiment-min ({}) is greater than --sentiment-max ({})", range.min, range.max));
   }
   out.sentiment = range;
   return Ok{};

@@ -21,7 +21,8 @@ void AddAnyOf(json& filters, char const* dimension, std::vector<std::string> con
 
 json SegmentFilters(QueryRequest const& request) {
   json filters = json::array();
-  filters.push_back({{"type", "and"}, {"predicates", json::array({Predicate("mediaType", request.media_type)})}});
+  filters.push_back(
+      {{"type", "and"}, {"predicates", json::array({Predicate("mediaType", request.media_type)})}});
   auto const& f = request.filters;
   AddAnyOf(filters, "queueId", f.queue_ids);
   AddAnyOf(filters, "userId", f.user_ids);

@@ -8,7 +8,9 @@
 namespace gctq::query {
 namespace {
 
-Error Invalid(std::string message) { return MakeError(ErrorCode::kInvalidArgument, std::move(message)); }
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(message));
+}
 
 std::string NormalizeOne(std::string_view raw) {
   std::string out;
@@ -46,8 +48,8 @@ Status ValidateFilters(QueryFilters const& f) {
   if (f.min_duration_ms && *f.min_duration_ms < 0) return Invalid("--min-duration: must be >= 0");
   if (f.max_duration_ms && *f.max_duration_ms < 0) return Invalid("--max-duration: must be >= 0");
   if (f.min_duration_ms && f.max_duration_ms && *f.min_duration_ms > *f.max_duration_ms) {
-    return Invalid(fmt::format("--min-duration ({} ms) is greater than --max-duration ({} ms)", *f.min_duration_ms,
-                               *f.max_duration_ms));
+    return Invalid(fmt::format("--min-duration ({} ms) is greater than --max-duration ({} ms)",
+                               *f.min_duration_ms, *f.max_duration_ms));
   }
   return Ok{};
 }
@@ -80,9 +82,10 @@ Result<std::vector<std::string>> NormalizeKeywords(std::vector<std::string> cons
   for (std::size_t i = 0; i < raw.size(); ++i) {
     std::string normalized = NormalizeOne(raw[i]);
     if (normalized.empty()) {
-      return Invalid(fmt::format("--keywords: keyword #{} ('{}') is empty after trimming; give at least one "
-                                 "non-blank character",
-                                 i + 1, raw[i]));
+      return Invalid(
+          fmt::format("--keywords: keyword #{} ('{}') is empty after trimming; give at least one "
+                      "non-blank character",
+                      i + 1, raw[i]));
     }
     if (std::find(out.begin(), out.end(), normalized) == out.end()) out.push_back(std::move(normalized));
   }
@@ -91,7 +94,8 @@ Result<std::vector<std::string>> NormalizeKeywords(std::vector<std::string> cons
 
 Status ValidateQueryRequest(QueryRequest const& r) {
   if (!(r.from < r.to)) {
-    return Invalid(fmt::format("--from ({}) must be before --to ({})", FormatIsoTime(r.from), FormatIsoTime(r.to)));
+    return Invalid(
+        fmt::format("--from ({}) must be before --to ({})", FormatIsoTime(r.from), FormatIsoTime(r.to)));
   }
   if (r.media_type != "voice") {
     return Invalid(fmt::format("media type: '{}' is not supported; only voice", r.media_type));
@@ -99,7 +103,8 @@ Status ValidateQueryRequest(QueryRequest const& r) {
   GCTQ_TRY(ValidateFilters(r.filters));
   GCTQ_TRY(ValidateLimits(r));
   for (auto const& k : r.keywords) {
-    if (k.empty() || NormalizeOne(k) != k) return Invalid("--keywords: keywords must be normalized and non-empty");
+    if (k.empty() || NormalizeOne(k) != k)
+      return Invalid("--keywords: keywords must be normalized and non-empty");
   }
   if (r.sentiment) {
     auto const& s = *r.sentiment;

@@ -24,7 +24,8 @@ query::TimePoint Now(query::QueryContext const& context) {
 
 }  // namespace
 
-QueryRun::QueryRun(query::QueryRequest const& request, query::QueryContext const& context, query::RecordSink& sink)
+QueryRun::QueryRun(query::QueryRequest const& request, query::QueryContext const& context,
+                   query::RecordSink& sink)
     : request_(request),
       context_(context),
       sink_(sink),
@@ -88,8 +89,9 @@ void QueryRun::RunWindow(query::QueryWindow const& window, std::deque<query::Que
     report.counts = window_counts_;
   }
   if (report.Shortfall() > 0 && report.note.empty()) {
-    report.note = fmt::format("reconciliation: totalHits announced {}, the pages returned {} (totalHits is approximate)",
-                              *report.expected, report.counts.received);
+    report.note = fmt::format(
+        "reconciliation: totalHits announced {}, the pages returned {} (totalHits is approximate)",
+        *report.expected, report.counts.received);
   }
   report_.totals += report.counts;
   report_.windows.push_back(report);
@@ -130,7 +132,12 @@ std::optional<query::ConversationRecord> QueryRun::Process(query::ConversationSu
   if (!PassesSentiment(record)) return std::nullopt;
   FetchTranscriptInto(record);
   if (fatal()) return std::nullopt;
-  if (record.excluded_by_analysis) {
+  // Keywords select by transcript content: a conversation without a transcript cannot match (a failed
+  // fetch is still written, with its status, so the gap shows).
+  bool const unjudgeable = !request_.keywords.empty() &&
+                           record.transcript_status != TranscriptStatus::kFetched &&
+                           record.transcript_status != TranscriptStatus::kFailed;
+  if (record.excluded_by_analysis || unjudgeable) {
     Count(&OutcomeCounts::analysis_filtered);
     return std::nullopt;
   }
@@ -172,8 +179,8 @@ void QueryRun::FetchTranscriptInto(query::ConversationRecord& record) {
     Count(&OutcomeCounts::transcripts_missing);
     return;
   }
-  auto transcript =
-      transcript::FetchTranscript(sta_, record.conversation.conversation_id, record.conversation.communication_id);
+  auto transcript = transcript::FetchTranscript(sta_, record.conversation.conversation_id,
+                                                record.conversation.communication_id);
   if (!transcript) {
     if (IsFatal(transcript.error())) return SetFatal(std::move(transcript).error());
     record.transcript_status = TranscriptStatus::kFailed;

@@ -25,7 +25,8 @@ class QueryRun {
  private:
   void RunWindow(query::QueryWindow const& window, std::deque<query::QueryWindow>& pending);
   bool OnPage(query::WindowReport const& report, int page_number, query::DetailsPage&& page);
-  std::optional<query::ConversationRecord> Process(query::ConversationSummary conversation, std::size_t window_index);
+  std::optional<query::ConversationRecord> Process(query::ConversationSummary conversation,
+                                                   std::size_t window_index);
   bool PassesSentiment(query::ConversationRecord& record);
   void FetchTranscriptInto(query::ConversationRecord& record);
   void Emit(std::optional<query::ConversationRecord>&& record);

@@ -44,7 +44,8 @@ bool WindowReport::Complete() const {
 }
 
 bool RunReport::Complete() const {
-  return !fatal_error && std::all_of(windows.begin(), windows.end(), [](auto const& w) { return w.Complete(); });
+  return !fatal_error &&
+         std::all_of(windows.begin(), windows.end(), [](auto const& w) { return w.Complete(); });
 }
 
 std::size_t RunReport::TruncatedWindows() const {

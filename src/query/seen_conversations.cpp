@@ -12,9 +12,12 @@ bool SeenConversations::ParseUuid(std::string_view id, Uuid& out) {
       continue;
     }
     std::uint64_t v = 0;
-    if (c >= '0' && c <= '9') v = c - '0';
-    else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-    else return false;  // Upper-case ids stay strings: "A" and "a" are different ids to us.
+    if (c >= '0' && c <= '9')
+      v = c - '0';
+    else if (c >= 'a' && c <= 'f')
+      v = c - 'a' + 10;
+    else
+      return false;  // Upper-case ids stay strings: "A" and "a" are different ids to us.
     std::uint64_t& half = nibbles < 16 ? out.high : out.low;
     half = (half << 4) | v;
     ++nibbles;

@@ -45,19 +45,22 @@ ListingResult WindowLister::ListSync(query::QueryWindow const& window, PageHandl
     bool const all_announced_seen =
         result.last_total_hits && (page_number - 1) * page_size >= *result.last_total_hits;
     if (request_.max_pages > 0 && page_number > request_.max_pages && !all_announced_seen) {
-      return Truncated(std::move(result), fmt::format("--max-pages {} reached with more pages left", request_.max_pages));
+      return Truncated(std::move(result),
+                       fmt::format("--max-pages {} reached with more pages left", request_.max_pages));
     }
     if (page_number * page_size > request_.result_cap) {
       return Truncated(std::move(result), fmt::format("result cap of {} reached", request_.result_cap));
     }
     auto page = api_.QueryDetails(query::BuildDetailsQueryBody(request_, window, page_number));
-    if (!page && IsPaginationCapError(page.error())) return Truncated(std::move(result), page.error().message);
+    if (!page && IsPaginationCapError(page.error()))
+      return Truncated(std::move(result), page.error().message);
     if (!page) return Failed(std::move(result), std::move(page).error());
     if (page_number == 1) {
       result.first_total_hits = page->total_hits;
       if (page->total_hits && *page->total_hits > request_.result_cap && query::CanSplit(window)) {
         result.outcome = Outcome::kNeedsSplit;
-        result.note = fmt::format("totalHits {} above the result cap {}", *page->total_hits, request_.result_cap);
+        result.note =
+            fmt::format("totalHits {} above the result cap {}", *page->total_hits, request_.result_cap);
         return result;
       }
     }
@@ -80,9 +83,9 @@ Status WindowLister::AwaitJob(std::string const& job_id) const {
     if (!status) return std::move(status).error();
     if (status->state == "FULFILLED") return Ok{};
     if (status->state == "FAILED" || status->state == "EXPIRED" || status->state == "CANCELLED") {
-      return MakeError(ErrorCode::kUnavailable, fmt::format("details job {} ended {}{}{}", job_id, status->state,
-                                                            status->error_message.empty() ? "" : ": ",
-                                                            status->error_message));
+      return MakeError(ErrorCode::kUnavailable,
+                       fmt::format("details job {} ended {}{}{}", job_id, status->state,
+                                   status->error_message.empty() ? "" : ": ", status->error_message));
     }
     if (waited >= poll_.budget) {
       return MakeError(ErrorCode::kDeadlineExceeded,
@@ -101,7 +104,8 @@ ListingResult WindowLister::ReadJobResults(query::QueryWindow const& window, std
   std::optional<std::string> cursor;
   for (int page_number = 1;; ++page_number) {
     if (request_.max_pages > 0 && page_number > request_.max_pages) {
-      return Truncated(std::move(result), fmt::format("--max-pages {} reached with more pages left", request_.max_pages));
+      return Truncated(std::move(result),
+                       fmt::format("--max-pages {} reached with more pages left", request_.max_pages));
     }
     auto page = api_.GetJobResults(job_id, cursor, request_.async_page_size);
     if (!page) return Failed(std::move(result), std::move(page).error());
@@ -114,8 +118,8 @@ ListingResult WindowLister::ReadJobResults(query::QueryWindow const& window, std
     }
     if (!cursor) {
       if (available && *available < window.to) {
-        return Truncated(std::move(result),
-                         fmt::format("async data is available only until {}", query::FormatIsoTime(*available)));
+        return Truncated(std::move(result), fmt::format("async data is available only until {}",
+                                                        query::FormatIsoTime(*available)));
       }
       return result;
     }

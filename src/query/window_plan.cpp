@@ -4,7 +4,9 @@
 
 namespace gctq::query {
 
-std::string_view ToString(WindowMode mode) { return mode == WindowMode::kAsync ? "async" : "sync"; }
+std::string_view ToString(WindowMode mode) {
+  return mode == WindowMode::kAsync ? "async" : "sync";
+}
 
 std::vector<QueryWindow> PlanWindows(QueryRequest const& request, TimePoint now) {
   std::vector<QueryWindow> windows;
@@ -19,7 +21,9 @@ std::vector<QueryWindow> PlanWindows(QueryRequest const& request, TimePoint now)
   return windows;
 }
 
-bool CanSplit(QueryWindow const& window) { return window.to - window.from >= kMinSplitWidth; }
+bool CanSplit(QueryWindow const& window) {
+  return window.to - window.from >= kMinSplitWidth;
+}
 
 std::pair<QueryWindow, QueryWindow> SplitWindow(QueryWindow const& window) {
   TimePoint const middle = window.from + (window.to - window.from) / 2;

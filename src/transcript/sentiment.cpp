@@ -18,6 +18,8 @@ Result<SentimentRange> NamedSentimentRange(std::string_view name) {
                                name, kNegativeAtOrBelow, kPositiveAtOrAbove));
 }
 
-double ToUiScale(double api_score) { return std::clamp(api_score * 100.0, kSentimentMin, kSentimentMax); }
+double ToUiScale(double api_score) {
+  return std::clamp(api_score * 100.0, kSentimentMin, kSentimentMax);
+}
 
 }  // namespace gctq::transcript

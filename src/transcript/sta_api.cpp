@@ -13,7 +13,9 @@ namespace {
 using http::EndpointClass;
 constexpr std::string_view kStaConversations = "/api/v2/speechandtextanalytics/conversations/";
 
-bool IsHttp(Error const& error, int status) { return error.http_status == status; }
+bool IsHttp(Error const& error, int status) {
+  return error.http_status == status;
+}
 
 }  // namespace
 
@@ -27,11 +29,13 @@ Result<std::optional<std::string>> StaApi::GetTranscriptUrl(std::string const& c
   std::string url = fmt::format("{}{}{}/communications/{}/transcripturl", api_base_, kStaConversations,
                                 internal::UrlEncode(conversation_id), internal::UrlEncode(communication_id));
   auto response = internal::SendChecked(
-      *transport_, internal::MakeRequest("GET", std::move(url), EndpointClass::kTranscriptUrl), "transcript url");
+      *transport_, internal::MakeRequest("GET", std::move(url), EndpointClass::kTranscriptUrl),
+      "transcript url");
   if (!response && IsHttp(response.error(), 404)) return std::optional<std::string>{};
   if (!response) return std::move(response).error();
   auto doc = nlohmann::json::parse(response->body, nullptr, false);
-  if (!doc.is_object() || !doc.contains("url") || !doc["url"].is_string() || doc["url"].get<std::string>().empty()) {
+  if (!doc.is_object() || !doc.contains("url") || !doc["url"].is_string() ||
+      doc["url"].get<std::string>().empty()) {
     return MakeError(ErrorCode::kDataLoss, "transcript url: the response has no url");
   }
   return std::optional<std::string>{doc["url"].get<std::string>()};
@@ -48,7 +52,8 @@ Result<http::HttpResponse> StaApi::Download(std::string const& url) const {
 Result<std::optional<double>> StaApi::GetSentiment(std::string const& conversation_id) const {
   std::string url = fmt::format("{}{}{}", api_base_, kStaConversations, internal::UrlEncode(conversation_id));
   auto response = internal::SendChecked(
-      *transport_, internal::MakeRequest("GET", std::move(url), EndpointClass::kStaConversation), "sta conversation");
+      *transport_, internal::MakeRequest("GET", std::move(url), EndpointClass::kStaConversation),
+      "sta conversation");
   if (!response && IsHttp(response.error(), 404)) return std::optional<double>{};
   if (!response) return std::move(response).error();
   auto doc = nlohmann::json::parse(response->body, nullptr, false);
@@ -67,9 +72,10 @@ Result<std::optional<std::string>> FetchTranscript(StaApi const& api, std::strin
     if (!url->has_value()) return std::optional<std::string>{};
     auto response = api.Download(**url);
     if (response) {
-      if (nlohmann::json::accept(response->body)) return std::optional<std::string>{std::move(response->body)};
-      last = MakeError(ErrorCode::kDataLoss,
-                       fmt::format("transcript download: body is not JSON ({} bytes)", response->body.size()));
+      if (nlohmann::json::accept(response->body))
+        return std::optional<std::string>{std::move(response->body)};
+      last = MakeError(ErrorCode::kDataLoss, fmt::format("transcript download: body is not JSON ({} bytes)",
+                                                         response->body.size()));
       continue;  // A damaged body: ask for a fresh URL and try once more.
     }
     Error error = std::move(response).error();

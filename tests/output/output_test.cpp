@@ -30,7 +30,8 @@ query::ConversationRecord Sample() {
 query::RunReport Report() {
   query::RunReport run;
   query::WindowReport w;
-  w.window = {*query::ParseIsoTime("f", "2026-11-01T00:00:00Z"), *query::ParseIsoTime("t", "2026-11-08T00:00:00Z")};
+  w.window = {*query::ParseIsoTime("f", "2026-11-01T00:00:00Z"),
+              *query::ParseIsoTime("t", "2026-11-08T00:00:00Z")};
   w.expected = 1;
   w.pages = 1;
   w.counts.received = w.counts.fetched = w.counts.emitted = w.counts.transcripts_fetched = 1;

@@ -61,15 +61,17 @@ TEST(ParseDetailsPage, EmptyPageAndAsyncFields) {
   auto page = ParseDetailsPage(R"({"totalHits":0})");
   ASSERT_TRUE(page.ok());
   EXPECT_TRUE(page->conversations.empty());
-  page = ParseDetailsPage(R"({"conversations":[],"cursor":"abc","dataAvailabilityDate":"2026-11-01T00:00:00Z"})");
+  page = ParseDetailsPage(
+      R"({"conversations":[],"cursor":"abc","dataAvailabilityDate":"2026-11-01T00:00:00Z"})");
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->cursor, "abc");
   EXPECT_TRUE(page->data_availability.has_value());
 }
 
 TEST(ParseDetailsPage, DamagedBodiesAreDataLoss) {
-  for (char const* bad : {"", "{\"conversations\":[", "[]", R"({"conversations":[{"conversationStart":"x"}]})",
-                          R"({"conversations":[{"conversationId":"a","conversationStart":"nope"}]})"}) {
+  for (char const* bad :
+       {"", "{\"conversations\":[", "[]", R"({"conversations":[{"conversationStart":"x"}]})",
+        R"({"conversations":[{"conversationId":"a","conversationStart":"nope"}]})"}) {
     auto page = ParseDetailsPage(bad);
     ASSERT_FALSE(page.ok()) << bad;
     EXPECT_EQ(page.error().code, ErrorCode::kDataLoss);

@@ -32,13 +32,13 @@ class FakeGenesys {
   static constexpr char kBase[] = "http://fake.test";
 
   std::vector<FakeConversation> conversations;  ///< Sorted by start.
-  std::int64_t total_hits_bonus = 0;       ///< Added to totalHits from page 2 on (drift).
-  bool duplicate_first_on_page2 = false;   ///< Page 2 repeats page 1's first conversation.
-  std::atomic<int> expire_downloads{0};    ///< The first N downloads answer 403 (expired URL).
-  std::set<std::string> expire_once;       ///< First download of these conversations: 403.
+  std::int64_t total_hits_bonus = 0;            ///< Added to totalHits from page 2 on (drift).
+  bool duplicate_first_on_page2 = false;        ///< Page 2 repeats page 1's first conversation.
+  std::atomic<int> expire_downloads{0};         ///< The first N downloads answer 403 (expired URL).
+  std::set<std::string> expire_once;            ///< First download of these conversations: 403.
   std::string async_final_state = "FULFILLED";
-  int async_pending_polls = 2;             ///< Polls answering PENDING before the final state.
-  bool fail_permission_sta = false;        ///< STA answers 403 missing.permissions.
+  int async_pending_polls = 2;       ///< Polls answering PENDING before the final state.
+  bool fail_permission_sta = false;  ///< STA answers 403 missing.permissions.
 
   FakeGenesys() : transport_(std::make_shared<FakeTransport>()) {
     transport_->SetFallback([this](http::HttpRequest const& r) { return Handle(r); });
@@ -64,7 +64,9 @@ class FakeGenesys {
   }
 
  private:
-  static http::HttpResponse Json(int status, nlohmann::json const& body) { return Response(status, body.dump()); }
+  static http::HttpResponse Json(int status, nlohmann::json const& body) {
+    return Response(status, body.dump());
+  }
 
   std::vector<FakeConversation const*> InInterval(std::string const& interval) const {
     auto slash = interval.find('/');
@@ -84,11 +86,18 @@ class FakeGenesys {
     auto end = query::FormatIsoTime(query::TimePoint{query::Millis{c.start_ms + 60'000}});
     nlohmann::json customer = {{"purpose", "customer"},
                                {"sessions", {{{"mediaType", "voice"}, {"sessionId", "s-" + c.id}}}}};
-    nlohmann::json agent = {{"purpose", "agent"}, {"userId", "u-1"}, {"participantName", "Ann"},
-                            {"sessions", {{{"mediaType", "voice"}, {"sessionId", "a-" + c.id},
-                                           {"segments", {{{"queueId", "q-1"}, {"segmentType", "interact"}}}}}}}};
-    return {{"conversationId", c.id}, {"conversationStart", start}, {"conversationEnd", end},
-            {"originatingDirection", c.direction}, {"participants", {customer, agent}}};
+    nlohmann::json agent = {{"purpose", "agent"},
+                            {"userId", "u-1"},
+                            {"participantName", "Ann"},
+                            {"sessions",
+                             {{{"mediaType", "voice"},
+                               {"sessionId", "a-" + c.id},
+                               {"segments", {{{"queueId", "q-1"}, {"segmentType", "interact"}}}}}}}};
+    return {{"conversationId", c.id},
+            {"conversationStart", start},
+            {"conversationEnd", end},
+            {"originatingDirection", c.direction},
+            {"participants", {customer, agent}}};
   }
 
   Result<http::HttpResponse> Details(http::HttpRequest const& r) {
@@ -130,7 +139,8 @@ class FakeGenesys {
     std::size_t offset = 0;
     if (auto c = r.url.find("cursor="); c != std::string::npos) offset = std::stoul(r.url.substr(c + 7));
     nlohmann::json page = nlohmann::json::array();
-    for (std::size_t i = offset; i < matches.size() && i < offset + page_size; ++i) page.push_back(ToJson(*matches[i]));
+    for (std::size_t i = offset; i < matches.size() && i < offset + page_size; ++i)
+      page.push_back(ToJson(*matches[i]));
     nlohmann::json out = {{"conversations", page}};
     if (offset + page_size < matches.size()) out["cursor"] = std::to_string(offset + page_size);
     return Json(200, out);
@@ -154,7 +164,8 @@ class FakeGenesys {
         expire_now = expire_once.erase(id) > 0;
       }
       if (expire_now || expire_downloads.fetch_sub(1) > 0) {
-        return Response(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+        return Response(403,
+                        "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
       }
       return Response(200, R"({"conversationId":"x","transcripts":[{"phrases":[{"text":"hello"}]}]})");
     }
@@ -165,7 +176,8 @@ class FakeGenesys {
       return Json(200, {{"url", "https://storage.test/" + c->id + "?X-Amz-Signature=SECRETSIG"}});
     }
     if (fail_permission_sta) {
-      return Response(403, R"({"code":"missing.permissions","message":"missing speechAndTextAnalytics:data:view"})");
+      return Response(
+          403, R"({"code":"missing.permissions","message":"missing speechAndTextAnalytics:data:view"})");
     }
     if (!c->sentiment_score) return Response(404, R"({"code":"not.found","message":"not analysed"})");
     return Json(200, {{"sentimentScore", *c->sentiment_score}, {"sentimentTrend", 0}});

@@ -21,12 +21,14 @@ TEST(IsoTime, ParsesUtcAndOffsets) {
   EXPECT_EQ(*ParseIsoTime("--from", "2026-11-01T00:00:00.123456Z"), At(2026, 11, 1) + Millis{123});
 }
 
-TEST(IsoTime, DateOnlyIsUtcMidnight) { EXPECT_EQ(*ParseIsoTime("--from", "2026-11-01"), At(2026, 11, 1)); }
+TEST(IsoTime, DateOnlyIsUtcMidnight) {
+  EXPECT_EQ(*ParseIsoTime("--from", "2026-11-01"), At(2026, 11, 1));
+}
 
 TEST(IsoTime, RejectsMalformedWithFieldName) {
-  for (char const* bad : {"", "2026-11-01T00:00:00", "2026-13-01T00:00:00Z", "2026-02-30", "yesterday",
-                          "2026-11-01T25:00:00Z", "2026-11-01T00:00:00+2", "2026-11-01T00:00:00Zjunk",
-                          "2026/11/01"}) {
+  for (char const* bad :
+       {"", "2026-11-01T00:00:00", "2026-13-01T00:00:00Z", "2026-02-30", "yesterday", "2026-11-01T25:00:00Z",
+        "2026-11-01T00:00:00+2", "2026-11-01T00:00:00Zjunk", "2026/11/01"}) {
     auto r = ParseIsoTime("--from", bad);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);

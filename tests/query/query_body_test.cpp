@@ -39,7 +39,8 @@ void ExpectConforms(json const& object, std::string const& name) {
     if (prop.contains("$ref")) {
       ExpectConforms(value, prop["$ref"].get<std::string>().substr(14));
     } else if (prop.value("type", "") == "array" && prop["items"].contains("$ref")) {
-      for (auto const& item : value) ExpectConforms(item, prop["items"]["$ref"].get<std::string>().substr(14));
+      for (auto const& item : value)
+        ExpectConforms(item, prop["items"]["$ref"].get<std::string>().substr(14));
     } else if (prop.value("type", "") == "string") {
       EXPECT_TRUE(value.is_string()) << key;
     }
@@ -71,8 +72,9 @@ TEST(QueryBody, MinimalBodyIsVoiceOrderedAndPaged) {
   EXPECT_EQ(body["orderBy"], "conversationStart");
   EXPECT_EQ(body["paging"], (json{{"pageSize", 100}, {"pageNumber", 3}}));
   ASSERT_EQ(body["segmentFilters"].size(), 1u);
-  EXPECT_EQ(body["segmentFilters"][0]["predicates"][0],
-            (json{{"type", "dimension"}, {"dimension", "mediaType"}, {"operator", "matches"}, {"value", "voice"}}));
+  EXPECT_EQ(
+      body["segmentFilters"][0]["predicates"][0],
+      (json{{"type", "dimension"}, {"dimension", "mediaType"}, {"operator", "matches"}, {"value", "voice"}}));
   EXPECT_FALSE(body.contains("conversationFilters"));
   ExpectConforms(body, "ConversationQuery");
 }

@@ -4,13 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
-#include <unistd.h>
 #include <sstream>
 
 #include "gctq/http/api_client.h"
@@ -39,7 +39,8 @@ class EmulatorEnvironment {
 
  private:
   EmulatorEnvironment() {
-    auto truth_path = std::filesystem::temp_directory_path() / ("gctq_query_e2e_truth_" + std::to_string(::getpid()));
+    auto truth_path =
+        std::filesystem::temp_directory_path() / ("gctq_query_e2e_truth_" + std::to_string(::getpid()));
     gctq_emulator::EmulatorOptions options;
     options.conversations = 700;
     options.days = kDays;
@@ -116,8 +117,10 @@ TEST_F(QueryE2eTest, AllConversationsWithTranscriptsAcrossSyncAndAsyncWindows) {
   auto ids = Run(request, sink);
   EXPECT_EQ(ids, Expected([](json const&) { return true; }));
   auto const& windows = sink.run.windows;
-  EXPECT_TRUE(std::any_of(windows.begin(), windows.end(), [](auto const& w) { return w.window.mode == WindowMode::kAsync; }));
-  EXPECT_TRUE(std::any_of(windows.begin(), windows.end(), [](auto const& w) { return w.window.mode == WindowMode::kSync; }));
+  EXPECT_TRUE(std::any_of(windows.begin(), windows.end(),
+                          [](auto const& w) { return w.window.mode == WindowMode::kAsync; }));
+  EXPECT_TRUE(std::any_of(windows.begin(), windows.end(),
+                          [](auto const& w) { return w.window.mode == WindowMode::kSync; }));
   std::map<std::string, json const*> truth;
   for (auto const& t : env.truth()) truth[t["conversationId"]] = &t;
   int transcripts = 0;
@@ -158,20 +161,34 @@ TEST_F(QueryE2eTest, FilterCombinationsMatchTheGroundTruth) {
   };
   auto duration_ms = [](json const& t) -> std::int64_t {
     if (t["end"].is_null()) return -1;
-    return (*ParseIsoTime("e", t["end"].get<std::string>()) - *ParseIsoTime("s", t["start"].get<std::string>())).count();
+    return (*ParseIsoTime("e", t["end"].get<std::string>()) -
+            *ParseIsoTime("s", t["start"].get<std::string>()))
+        .count();
   };
   std::vector<Combo> combos = {
       {"outbound", [](auto& r) { r.filters.directions = {"outbound"}; },
        [](json const& t) { return t["direction"] == "outbound"; }},
-      {"queue", [&](auto& r) { r.filters.queue_ids = {queue}; }, [&](json const& t) { return Contains(t["queueIds"], queue); }},
-      {"user+inbound", [&](auto& r) { r.filters.user_ids = {user}; r.filters.directions = {"inbound"}; },
+      {"queue", [&](auto& r) { r.filters.queue_ids = {queue}; },
+       [&](json const& t) { return Contains(t["queueIds"], queue); }},
+      {"user+inbound",
+       [&](auto& r) {
+         r.filters.user_ids = {user};
+         r.filters.directions = {"inbound"};
+       },
        [&](json const& t) { return Contains(t["userIds"], user) && t["direction"] == "inbound"; }},
       {"wrap-up", [&](auto& r) { r.filters.wrap_up_codes = {wrap}; },
        [&](json const& t) { return Contains(t["wrapUpCodeIds"], wrap); }},
       {"division", [&](auto& r) { r.filters.division_ids = {division}; },
        [&](json const& t) { return Contains(t["divisionIds"], division); }},
-      {"5m..20m", [](auto& r) { r.filters.min_duration_ms = 300'000; r.filters.max_duration_ms = 1'200'000; },
-       [&](json const& t) { auto d = duration_ms(t); return d >= 300'000 && d <= 1'200'000; }},
+      {"5m..20m",
+       [](auto& r) {
+         r.filters.min_duration_ms = 300'000;
+         r.filters.max_duration_ms = 1'200'000;
+       },
+       [&](json const& t) {
+         auto d = duration_ms(t);
+         return d >= 300'000 && d <= 1'200'000;
+       }},
   };
   for (auto const& combo : combos) {
     SCOPED_TRACE(combo.name);
@@ -218,7 +235,8 @@ TEST_F(QueryE2eTest, FaultsDoNotChangeTheRecords) {
   options.job_delay_ms = 30;
   options.rate_limit_requests = 1'000'000;
   options.faults =
-      "details:503x2,jobs:500x1,sta:429x2,s3:reset-after-1kbx2,s3:truncatex2,expire-urlx3,drift,revoke-tokenx1";
+      "details:503x2,jobs:500x1,sta:429x2,s3:reset-after-1kbx2,s3:truncatex2,expire-urlx3,drift,revoke-"
+      "tokenx1";
   gctq_emulator::Emulator faulty(options);
   std::string error;
   ASSERT_TRUE(faulty.Start(&error)) << error;

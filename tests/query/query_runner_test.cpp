@@ -14,7 +14,9 @@ using testing::CollectingSink;
 using testing::FakeGenesys;
 
 TimePoint const kNow = *ParseIsoTime("now", "2026-11-30T00:00:00Z");
-std::int64_t Ms(TimePoint t) { return t.time_since_epoch().count(); }
+std::int64_t Ms(TimePoint t) {
+  return t.time_since_epoch().count();
+}
 
 class QueryRunnerTest : public ::testing::Test {
  protected:
@@ -107,7 +109,8 @@ TEST_F(QueryRunnerTest, ShortfallAgainstTotalHitsIsReported) {
   fake.total_hits_bonus = 5;  // the service announces 155 but returns 150
   auto report = Run(Request(kNow - days{3}, kNow));
   EXPECT_EQ(report.windows[0].Shortfall(), 5);
-  EXPECT_NE(report.windows[0].note.find("totalHits announced 155, the pages returned 150"), std::string::npos);
+  EXPECT_NE(report.windows[0].note.find("totalHits announced 155, the pages returned 150"),
+            std::string::npos);
   EXPECT_TRUE(report.Complete());  // reported, not a failure: totalHits is approximate
 }
 

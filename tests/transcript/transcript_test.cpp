@@ -16,7 +16,9 @@ using testing::CollectingSink;
 using testing::FakeGenesys;
 
 query::TimePoint const kNow = *query::ParseIsoTime("now", "2026-11-30T00:00:00Z");
-std::int64_t Ms(query::TimePoint t) { return t.time_since_epoch().count(); }
+std::int64_t Ms(query::TimePoint t) {
+  return t.time_since_epoch().count();
+}
 
 TEST(FetchTranscript, DownloadsThroughThePresignedUrlWithoutTheApiClass) {
   FakeGenesys fake;
@@ -85,7 +87,8 @@ TEST(FetchTranscript, ExpiredTwiceFailsWithoutLeakingTheUrlAndIsNotFatal) {
 
 TEST(FetchTranscript, ExpiredAsAnErrorFromTheDecoratedStackIsReasked) {
   auto fake = std::make_shared<testing::FakeTransport>();
-  fake->OnUrl("/transcripturl", [](auto const&) { return testing::Response(200, R"({"url":"https://s3/x"})"); });
+  fake->OnUrl("/transcripturl",
+              [](auto const&) { return testing::Response(200, R"({"url":"https://s3/x"})"); });
   std::atomic<int> downloads{0};
   fake->OnUrl("https://s3/", [&](auto const&) -> Result<http::HttpResponse> {
     if (downloads++ == 0) {
@@ -174,6 +177,15 @@ TEST_F(TranscriptRunTest, AnalyzeHookSeesTranscriptsAndCanExclude) {
   EXPECT_EQ(sink.records.size(), 19u);
   EXPECT_EQ(report.totals.analysis_filtered, 1);
   EXPECT_EQ(*sink.records[0].analysis_json, R"({"keywords":["hello"]})");
+}
+
+TEST_F(TranscriptRunTest, KeywordsLeaveOutConversationsWithoutATranscript) {
+  request.keywords = {"hello"};
+  analyze = [](query::ConversationRecord&, std::string_view) {};
+  auto report = Run();
+  EXPECT_EQ(sink.records.size(), 19u);  // c-00003 has no transcript, so it cannot match
+  EXPECT_EQ(report.totals.analysis_filtered, 1);
+  EXPECT_EQ(report.totals.transcripts_missing, 1);
 }
 
 TEST_F(TranscriptRunTest, MissingPermissionStopsTheRun) {

@@ -22,7 +22,8 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name);
 ///   to `report`.
 /// - table: aligned columns for people in `records`; the report, as text, to `report`.
 /// `report` may be the same stream as `records`. Both must outlive the writer.
-std::unique_ptr<query::RecordSink> MakeRecordWriter(OutputFormat format, std::ostream& records, std::ostream& report);
+std::unique_ptr<query::RecordSink> MakeRecordWriter(OutputFormat format, std::ostream& records,
+                                                    std::ostream& report);
 
 /// The human-readable completeness report: one line per window, then the totals.
 void WriteCompletenessReport(query::RunReport const& report, std::ostream& out);

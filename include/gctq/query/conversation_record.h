@@ -24,13 +24,13 @@ struct ConversationRecord {
   ConversationSummary conversation;
   std::optional<double> sentiment;  ///< UI scale -100..+100; absent when not fetched or not analysed.
   TranscriptStatus transcript_status = TranscriptStatus::kSkipped;
-  std::string transcript_error;     ///< Safe description when kFailed.
+  std::string transcript_error;  ///< Safe description when kFailed.
   /// A JSON object (text) set by the Analyze hook; written as "analysis" in the output.
   std::optional<std::string> analysis_json;
   /// Set by the Analyze hook to leave this conversation out of the output (e.g. no keyword matched);
   /// counted as analysis_filtered in the window report.
   bool excluded_by_analysis = false;
-  std::size_t window_index = 0;     ///< Index of its window in RunReport::windows.
+  std::size_t window_index = 0;  ///< Index of its window in RunReport::windows.
 };
 
 }  // namespace gctq::query

@@ -15,8 +15,8 @@ namespace gctq::query {
 /// page (cursor, dataAvailabilityDate).
 struct DetailsPage {
   std::vector<ConversationSummary> conversations;
-  std::optional<std::int64_t> total_hits;  ///< Sync only; approximate on the real service.
-  std::optional<std::string> cursor;       ///< Async only; absent on the last page.
+  std::optional<std::int64_t> total_hits;      ///< Sync only; approximate on the real service.
+  std::optional<std::string> cursor;           ///< Async only; absent on the last page.
   std::optional<TimePoint> data_availability;  ///< Async only.
 };
 

@@ -12,12 +12,12 @@ namespace gctq::query {
 /// The `gctq query` flags as typed: strings and numbers, unchecked. ResolveQueryRequest turns them
 /// into a checked QueryRequest (parse -> resolve -> run).
 struct QueryArgs {
-  std::string from, to;   ///< ISO-8601 instants; or `last` instead.
-  std::string last;       ///< `7d`, `24h`, `90m`: the range [now - last, now).
+  std::string from, to;  ///< ISO-8601 instants; or `last` instead.
+  std::string last;      ///< `7d`, `24h`, `90m`: the range [now - last, now).
   QueryFilters filters;
-  std::string min_duration, max_duration;  ///< Spans: `30s`, `5m`.
-  std::vector<std::string> keywords;       ///< Each item may hold several, comma-separated.
-  std::string sentiment;                   ///< negative | neutral | positive
+  std::string min_duration, max_duration;              ///< Spans: `30s`, `5m`.
+  std::vector<std::string> keywords;                   ///< Each item may hold several, comma-separated.
+  std::string sentiment;                               ///< negative | neutral | positive
   std::optional<double> sentiment_min, sentiment_max;  ///< UI scale -100..100
   bool with_sentiment = false;
   bool no_transcripts = false;

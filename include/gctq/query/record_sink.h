@@ -15,8 +15,8 @@ namespace gctq::query {
 struct PageInfo {
   std::size_t window_index = 0;
   QueryWindow window;
-  int page_number = 1;             ///< 1-based, per window (async: results page count).
-  std::size_t conversations = 0;   ///< On this page.
+  int page_number = 1;            ///< 1-based, per window (async: results page count).
+  std::size_t conversations = 0;  ///< On this page.
   std::optional<std::int64_t> total_hits;
 };
 
