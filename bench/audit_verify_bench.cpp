@@ -29,13 +29,15 @@ AuditLogOptions Options(std::string const& dir, bool sync) {
 
 void AppendRecords(AuditLog& log, std::int64_t count) {
   for (std::int64_t i = 0; i < count; ++i) {
-    (void)log.Append("api.call", {{"endpoint_class", std::string("details_page")},
-                                  {"method", std::string("POST")},
-                                  {"url", std::string("https://api.mypurecloud.com/api/v2/analytics/conversations/details/query")},
-                                  {"page", i},
-                                  {"status", std::int64_t{200}},
-                                  {"attempts", std::int64_t{1}},
-                                  {"latency_ms", 123.4}});
+    (void)log.Append(
+        "api.call",
+        {{"endpoint_class", std::string("details_page")},
+         {"method", std::string("POST")},
+         {"url", std::string("https://api.mypurecloud.com/api/v2/analytics/conversations/details/query")},
+         {"page", i},
+         {"status", std::int64_t{200}},
+         {"attempts", std::int64_t{1}},
+         {"latency_ms", 123.4}});
   }
 }
 

@@ -7,7 +7,6 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "gctq/analysis/analyzer.h"
 #include "src/command.h"
@@ -66,24 +65,42 @@ class Scanner {
       Lines(path.string(), in);
       return;
     }
-    std::stringstream text;
-    text << in.rdbuf();
-    Text(path.string(), text.str());
+    Text(path.string(), in);
   }
 
-  /// JSON Lines when a line starts with '{' after the first; otherwise one document.
-  void Text(std::string const& source, std::string const& text) {
-    if (text.find("\n{") != std::string::npos) {
-      std::istringstream in(text);
-      Lines(source, in);
-    } else {
-      Document(source, text);
-    }
-  }
-
-  void Lines(std::string const& source, std::istream& in) {
-    std::string line;
+  /// JSON Lines when a line starts with '{' after the first; otherwise one document. Streams: only
+  /// the text that may still be one (multi-line) document is held, so memory is bounded by the
+  /// largest document, never by the file or stdin.
+  void Text(std::string const& source, std::istream& in) {
+    std::string pending, line;
     std::size_t number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (number > 1 && !line.empty() && line.front() == '{') {
+        // JSON Lines: the lines held so far are documents of their own, then the rest streams.
+        std::size_t held = 0, begin = 0;
+        while (begin <= pending.size()) {
+          std::size_t end = std::min(pending.find('\n', begin), pending.size());
+          ++held;
+          std::string_view text(pending.data() + begin, end - begin);
+          if (text.find_first_not_of(" \t\r") != std::string_view::npos)
+            Document(fmt::format("{}:{}", source, held), text);
+          begin = end + 1;
+        }
+        pending.clear();
+        pending.shrink_to_fit();
+        Document(fmt::format("{}:{}", source, number), line);
+        Lines(source, in, number);
+        return;
+      }
+      if (number > 1) pending += '\n';
+      pending += line;
+    }
+    Document(source, pending);
+  }
+
+  void Lines(std::string const& source, std::istream& in, std::size_t number = 0) {
+    std::string line;
     while (std::getline(in, line)) {
       ++number;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -159,9 +176,7 @@ int RunScan(ScanOptions const& options) {
   std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"-"} : options.paths;
   for (auto const& p : paths) {
     if (p == "-") {
-      std::stringstream text;
-      text << std::cin.rdbuf();
-      scanner.Text("stdin", text.str());
+      scanner.Text("stdin", std::cin);
       continue;
     }
     std::error_code ec;

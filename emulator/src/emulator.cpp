@@ -69,6 +69,9 @@ bool Emulator::Start(std::string* error) {
   impl_->app = std::make_unique<server::App>(org, options, std::move(*clients));
   if (!impl_->app->LoadFaults(options.faults, error)) return false;
   impl_->app->Register(impl_->server);
+  // Accepted sockets inherit this from the listener; without it keep-alive responses stall ~40 ms
+  // on the client's delayed ACK (Nagle).
+  impl_->server.set_tcp_nodelay(true);
   impl_->port = options.port == 0
                     ? impl_->server.bind_to_any_port(options.host)
                     : (impl_->server.bind_to_port(options.host, options.port) ? options.port : -1);

@@ -1,6 +1,5 @@
 // Detectors over digit runs: cards (Luhn + issuer prefix), SSNs (issuance rules + context or 3-2-4
-// shape), phone numbers (NANP or context), partially masked numbers; and context-driven card expiry
-// and CVV.
+// shape), phone numbers (NANP or context) and partially masked numbers.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -106,85 +105,73 @@ void CheckSsnOrPhone(ScanContext& ctx, RunSlice const& s) {
     return;
   }
   std::string_view cue = ctx.FindCue(first, last, 12, 6, kPhoneCues);
-  bool negative = cue.empty() && !ctx.FindCue(first, last, 8, 2, kNegativeNumberCues).empty();
-  if (negative) return;
+  // The nearer cue wins: "case 645 8993 ... the driver will call" is a case number.
+  std::size_t negative = ctx.CueDistance(first, last, 8, 2, kNegativeNumberCues);
+  if (negative != ScanContext::kNoCue && negative <= ctx.CueDistance(first, last, 12, 6, kPhoneCues)) return;
   std::string_view national = d.size() == 11 && d[0] == '1' ? d.substr(1) : d;
   if (national.size() == 10 && NanpValid(national)) {
     ctx.Add(PiiType::kPhone, first, last, cue.empty() ? 0.75 : 0.95,
             cue.empty() ? "10-digit North American number with valid area and exchange codes"
                         : fmt::format("10-digit North American number; context '{}'", cue),
             PreviewDigits(d, 2));
-  } else if (!cue.empty() && (d.size() == 7 || (d.size() >= 11 && d.size() <= 13))) {
+  } else if (!cue.empty() && (d.size() == 7 || (d.size() >= 11 && d.size() <= 13)) &&
+             !ctx.FindCue(first, last, 12, 0, kPhoneCues)
+                  .empty()) {  // not a valid NANP number: cue before it
     ctx.Add(PiiType::kPhone, first, last, 0.85,
             fmt::format("{} digits after phone context '{}'", d.size(), cue), PreviewDigits(d, 2));
   }
+}
+
+void CheckRun(ScanContext& ctx, DigitRun const& run) {
+  if (run.shape.size() < 7) return;
+  std::vector<RunSlice> work{RunSlice{run, 0, run.shape.size()}};
+  while (!work.empty()) {
+    RunSlice s = work.back();
+    work.pop_back();
+    if (s.end - s.begin < 7 || ctx.Claimed(s.first())) continue;
+    if (CheckMasked(ctx, s)) continue;
+    if (run.adjacent_label == MaskLabel::kCardNumber && s.end == run.shape.size() && s.end - s.begin > 6) {
+      ctx.Add(PiiType::kCardNumber, s.first(), s.last(), 0.85,
+              fmt::format("{} digits left unmasked next to a [card number] mask", s.end - s.begin),
+              PreviewDigits(s.digits(), 0));
+      continue;
+    }
+    if (CheckCard(ctx, s, work)) continue;
+    CheckSsnOrPhone(ctx, s);
+  }
+}
+
+/// The run with a zero for its leading and/or trailing "oh".
+DigitRun WithSoftZeros(DigitRun const& run, bool lead, bool trail) {
+  DigitRun v = run;
+  v.written_only = false;
+  if (lead) {
+    v.shape.insert(0, run.lead_zeros, '0');
+    v.token_of.insert(v.token_of.begin(), run.lead_zeros, run.lead_oh);
+    v.boundary.insert(v.boundary.begin(), run.lead_zeros, 1);
+  }
+  if (trail) {
+    v.shape.push_back('0');
+    v.token_of.push_back(run.trail_oh);
+    v.boundary.push_back(1);
+  }
+  return v;
 }
 
 }  // namespace
 
 void DetectNumbers(ScanContext& ctx) {
   ForEachDigitRun(ctx, [&](DigitRun const& run) {
-    if (run.shape.size() < 7) return;
-    std::vector<RunSlice> work{RunSlice{run, 0, run.shape.size()}};
-    while (!work.empty()) {
-      RunSlice s = work.back();
-      work.pop_back();
-      if (s.end - s.begin < 7 || ctx.Claimed(s.first())) continue;
-      if (CheckMasked(ctx, s)) continue;
-      if (run.adjacent_label == MaskLabel::kCardNumber && s.end == run.shape.size() && s.end - s.begin > 6) {
-        ctx.Add(PiiType::kCardNumber, s.first(), s.last(), 0.85,
-                fmt::format("{} digits left unmasked next to a [card number] mask", s.end - s.begin),
-                PreviewDigits(s.digits(), 0));
-        continue;
-      }
-      if (CheckCard(ctx, s, work)) continue;
-      CheckSsnOrPhone(ctx, s);
+    std::size_t before = ctx.findings.size();
+    CheckRun(ctx, run);
+    // A leading or trailing "oh" is a zero only when that makes a valid number.
+    bool lead = run.lead_oh != kNoToken, trail = run.trail_oh != kNoToken;
+    for (int variant = 1; variant <= 3 && ctx.findings.size() == before; ++variant) {
+      bool use_lead = (variant & 1) != 0, use_trail = (variant & 2) != 0;
+      if ((use_lead && !lead) || (use_trail && !trail)) continue;
+      CheckRun(ctx, WithSoftZeros(run, use_lead, use_trail));
     }
   });
-}
-
-void DetectCardDetails(ScanContext& ctx) {
-  std::uint32_t consumed_until = 0;
-  for (std::uint32_t t = 0; t < ctx.size(); ++t) {
-    std::string_view w = ctx.Text(t);
-    bool expiry = w == "expiry" || w == "expiration" || w == "expires" || w == "expire" || w == "expiring" ||
-                  w == "exp" ||
-                  ((w == "valid" || w == "good") && t + 1 < ctx.size() &&
-                   (ctx.Text(t + 1) == "thru" || ctx.Text(t + 1) == "through"));
-    bool cvv = w == "cvv" || w == "cvc" || w == "cvv2" || w == "csc" || w == "cid" ||
-               ((w == "security" || w == "verification" || w == "digit") && t + 1 < ctx.size() &&
-                ctx.Text(t + 1) == "code");
-    if ((!expiry && !cvv) || t < consumed_until) continue;
-    MiniRun m = ReadMiniRun(ctx, t + 1, 8, 8);
-    if (m.first == kNoToken) continue;
-    if (expiry) {
-      bool date = false;
-      std::string_view d = m.digits;
-      if (!m.slash_token.empty()) {
-        std::string_view s = m.slash_token;
-        std::size_t slash = s.find('/');
-        int month = slash > 0 && slash <= 2 ? std::stoi(std::string(s.substr(0, slash))) : 0;
-        std::size_t year_len = s.size() - slash - 1;
-        date = month >= 1 && month <= 12 && (year_len == 2 || year_len == 4) &&
-               s.find('/', slash + 1) == std::string_view::npos;
-      } else if (d.size() == 4 || d.size() == 6) {
-        int month = std::stoi(std::string(d.substr(0, 2)));
-        date = month >= 1 && month <= 12 && (d.size() == 4 || d.substr(2, 2) == "20");
-      } else if (d.size() == 3) {
-        date = d[0] >= '1' && d[0] <= '9';
-      }
-      if (date) {
-        ctx.Add(PiiType::kCardExpiry, m.first, m.last, 0.9,
-                fmt::format("month/year after expiry context '{}'", w), "**/**");
-        consumed_until = m.last + 1;
-      }
-    } else if (m.slash_token.empty() && (m.digits.size() == 3 || m.digits.size() == 4)) {
-      ctx.Add(PiiType::kCardCvv, m.first, m.last, 0.9,
-              fmt::format("{} digits after security-code context '{}'", m.digits.size(), w),
-              std::string(m.digits.size(), '*'));
-      consumed_until = m.last + 1;
-    }
-  }
 }
 
 }  // namespace gctq::analysis::pii

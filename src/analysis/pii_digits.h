@@ -18,6 +18,10 @@ struct DigitRun {
   bool written_only = true;             ///< Every digit came from a written numeric token.
   MaskLabel adjacent_label = MaskLabel::kNone;
   std::uint32_t phrases = 0;
+  /// An "oh" right before the first or right after the last digit: zero only if a validator needs
+  /// it ("oh four two ..." SSN, "... four oh" at the end of a phrase), kNoToken when absent.
+  std::uint32_t lead_oh = kNoToken, trail_oh = kNoToken;
+  std::uint32_t lead_oh_last = kNoToken, lead_zeros = 0;  ///< "oh oh seven": two leading zeros.
 
   void Clear() {
     shape.clear();
@@ -27,10 +31,14 @@ struct DigitRun {
     written_only = true;
     adjacent_label = MaskLabel::kNone;
     phrases = 0;
+    lead_oh = trail_oh = lead_oh_last = kNoToken;
+    lead_zeros = 0;
   }
 };
 
-/// Calls `on_run` for each maximal digit run of each speaker (spanning up to 3 of their phrases).
+/// Calls `on_run` for each maximal digit run of each speaker (spanning up to 3 of their phrases; a
+/// phrase of the other speaker longer than a backchannel such as "mm-hmm" or "got it" ends the run:
+/// it asks for the next item).
 template <typename OnRun>
 void ForEachDigitRun(ScanContext const& ctx, OnRun&& on_run);
 
@@ -55,6 +63,13 @@ Piece Classify(ScanContext const& ctx, std::uint32_t token);
 /// Appends the digits of token t to the run (resolving flanked "oh", "double", tens + units).
 /// Returns the last token consumed, or kNoToken when t breaks the run.
 std::uint32_t ExtendRun(ScanContext const& ctx, std::uint32_t t, DigitRun& run);
+/// "oh" or "o".
+bool IsOh(std::string_view w);
+/// More than a backchannel (3 tokens) of other phrases between tokens a and b.
+inline bool InterruptedBetween(ScanContext const& ctx, std::uint32_t a, std::uint32_t b) {
+  std::uint32_t pa = ctx.tokens.tokens[a].phrase, pb = ctx.tokens.tokens[b].phrase;
+  return pb > pa + 1 && ctx.tokens.phrase_first_token[pb] - ctx.tokens.phrase_first_token[pa + 1] > 3;
+}
 
 template <typename OnRun>
 void ForEachDigitRun(ScanContext const& ctx, OnRun&& on_run) {
@@ -69,15 +84,32 @@ void ForEachDigitRun(ScanContext const& ctx, OnRun&& on_run) {
       run.Clear();
       last_phrase = kNoToken;
     };
+    std::uint32_t previous = kNoToken;
     while (t != kNoToken) {
       Token const& tok = ctx.tokens.tokens[t];
-      if ((tok.phrase != last_phrase && run.phrases >= 3) || run.shape.size() > 256) flush();
+      if ((tok.phrase != last_phrase && run.phrases >= 3) || run.shape.size() > 256 ||
+          (previous != kNoToken && !run.shape.empty() && InterruptedBetween(ctx, previous, t)))
+        flush();
       std::uint32_t consumed = ExtendRun(ctx, t, run);
       if (consumed == kNoToken) {
+        bool oh = IsOh(ctx.Text(t));
+        if (oh && !run.shape.empty() && run.shape.back() != '*' && previous != kNoToken &&
+            (tok.next_same_speaker == kNoToken ||
+             ctx.tokens.tokens[tok.next_same_speaker].phrase != tok.phrase))
+          run.trail_oh = t;  // "... four oh" ending the phrase
+        bool chained = oh && run.shape.empty() && run.lead_oh != kNoToken && run.lead_oh_last == previous;
+        std::uint32_t lead = run.lead_oh, zeros = run.lead_zeros;
         flush();
+        if (oh) {  // kept if the next token starts a run: "oh oh seven ..."
+          run.lead_oh = chained ? lead : t;
+          run.lead_oh_last = t;
+          run.lead_zeros = chained ? zeros + 1 : 1;
+        }
+        previous = t;
         t = tok.next_same_speaker;
         continue;
       }
+      if (run.shape.empty() && run.lead_oh_last != previous) run.lead_oh = kNoToken;
       for (std::uint32_t k = t;; k = ctx.tokens.tokens[k].next_same_speaker) {
         if (ctx.tokens.tokens[k].phrase != last_phrase) {
           ++run.phrases;
@@ -85,6 +117,7 @@ void ForEachDigitRun(ScanContext const& ctx, OnRun&& on_run) {
         }
         if (k == consumed) break;
       }
+      previous = consumed;
       t = ctx.tokens.tokens[consumed].next_same_speaker;
     }
     flush();

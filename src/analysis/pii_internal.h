@@ -39,6 +39,12 @@ struct ScanContext {
     return FindCue(first, last, before, after, std::span<std::string_view const>(cues.begin(), cues.size()));
   }
 
+  /// Token distance from first..last to the nearest of `cues` in the same window as FindCue, or
+  /// kNoCue when none is there.
+  static constexpr std::size_t kNoCue = ~std::size_t{0};
+  [[nodiscard]] std::size_t CueDistance(std::uint32_t first, std::uint32_t last, std::size_t before,
+                                        std::size_t after, std::span<std::string_view const> cues) const;
+
   /// Adds a finding spanning tokens (in one speaker's stream) first..last.
   void Add(PiiType type, std::uint32_t first, std::uint32_t last, double confidence, std::string reason,
            std::string preview);
@@ -49,11 +55,11 @@ inline constexpr auto kNegativeNumberCues = std::to_array<std::string_view>(
      "case",    "policy",    "member", "account",  "extension",    "ext",     "claim",
      "booking", "serial",    "model",  "item",     "sku",          "flight",  "room"});
 
-void DetectNumbers(ScanContext& ctx);      // pii_numbers.cpp: cards, SSNs, phones, partial masks
-void DetectCardDetails(ScanContext& ctx);  // pii_numbers.cpp: expiry, CVV (context-driven)
+void DetectNumbers(ScanContext& ctx);      // pii_detect_numbers.cpp: cards, SSNs, phones, partial masks
+void DetectCardDetails(ScanContext& ctx);  // pii_card_details.cpp: expiry, CVV (context-driven)
 void DetectEmails(ScanContext& ctx);       // pii_text.cpp
-void DetectIbans(ScanContext& ctx);        // pii_text.cpp
-void DetectNames(ScanContext& ctx);        // pii_text.cpp
+void DetectIbans(ScanContext& ctx);        // pii_iban.cpp
+void DetectNames(ScanContext& ctx);        // pii_names.cpp
 
 /// Digit value of a spoken number word: "seven" -> "7", "eleven" -> "11", "twenty" -> "20".
 /// Returns empty when the word is not a number word.

@@ -24,6 +24,10 @@ std::string_view NumberWordDigits(std::string_view w) {
   return {};
 }
 
+bool IsOh(std::string_view w) {
+  return w == "oh" || w == "o";
+}
+
 Piece Classify(ScanContext const& ctx, std::uint32_t index) {
   Token const& tok = ctx.tokens.tokens[index];
   std::string_view w = ctx.Text(index);
@@ -58,7 +62,7 @@ Piece Classify(ScanContext const& ctx, std::uint32_t index) {
     }
     case TokenKind::kWord: break;
   }
-  if (w == "oh" || w == "o") return Piece{PieceKind::kFlanked, "0", 0};
+  if (IsOh(w)) return Piece{PieceKind::kFlanked, "0", 0};
   if (w == "for") return Piece{PieceKind::kFlanked, "4", 0};
   if (w == "to" || w == "too") return Piece{PieceKind::kFlanked, "2", 0};
   if (w == "won") return Piece{PieceKind::kFlanked, "1", 0};
@@ -166,11 +170,13 @@ MiniRun ReadMiniRun(ScanContext const& ctx, std::uint32_t start, std::size_t win
     out.first = out.last = t;
     t = toks[t].next_same_speaker;
   }
+  std::uint32_t previous = out.first;
   while (t != kNoToken && run.shape.size() <= max_digits) {
+    if (previous != kNoToken && InterruptedBetween(ctx, previous, t)) break;
     std::uint32_t consumed = ExtendRun(ctx, t, run);
     if (consumed == kNoToken || run.shape.find('*') != std::string::npos) break;
     if (out.first == kNoToken) out.first = t;
-    out.last = consumed;
+    out.last = previous = consumed;
     t = toks[consumed].next_same_speaker;
   }
   out.digits = run.shape;

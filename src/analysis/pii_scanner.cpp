@@ -7,24 +7,43 @@
 namespace gctq::analysis {
 namespace pii {
 
+namespace {
+
+bool CueAt(ScanContext const& ctx, std::size_t t, std::string_view cue) {
+  std::string_view w = ctx.Text(static_cast<std::uint32_t>(t));
+  std::size_t space = cue.find(' ');
+  if (space == std::string_view::npos) return w == cue;
+  return w == cue.substr(0, space) && t + 1 < ctx.size() &&
+         ctx.Text(static_cast<std::uint32_t>(t + 1)) == cue.substr(space + 1);
+}
+
+}  // namespace
+
 std::string_view ScanContext::FindCue(std::uint32_t first, std::uint32_t last, std::size_t before,
                                       std::size_t after, std::span<std::string_view const> cues) const {
   std::size_t begin = first > before ? first - before : 0;
   std::size_t end = std::min<std::size_t>(size(), static_cast<std::size_t>(last) + 1 + after);
   for (std::size_t t = begin; t < end; ++t) {
     if (t >= first && t <= last) continue;
-    std::string_view w = Text(static_cast<std::uint32_t>(t));
-    for (std::string_view cue : cues) {
-      std::size_t space = cue.find(' ');
-      if (space == std::string_view::npos) {
-        if (w == cue) return cue;
-      } else if (w == cue.substr(0, space) && t + 1 < size() &&
-                 Text(static_cast<std::uint32_t>(t + 1)) == cue.substr(space + 1)) {
-        return cue;
-      }
-    }
+    for (std::string_view cue : cues)
+      if (CueAt(*this, t, cue)) return cue;
   }
   return {};
+}
+
+std::size_t ScanContext::CueDistance(std::uint32_t first, std::uint32_t last, std::size_t before,
+                                     std::size_t after, std::span<std::string_view const> cues) const {
+  std::size_t begin = first > before ? first - before : 0;
+  std::size_t end = std::min<std::size_t>(size(), static_cast<std::size_t>(last) + 1 + after);
+  std::size_t best = kNoCue;
+  for (std::size_t t = begin; t < end; ++t) {
+    if (t >= first && t <= last) continue;
+    std::size_t d = t < first ? first - t : t - last;
+    if (d >= best) continue;
+    for (std::string_view cue : cues)
+      if (CueAt(*this, t, cue)) best = d;
+  }
+  return best;
 }
 
 void ScanContext::Add(PiiType type, std::uint32_t first, std::uint32_t last, double confidence,

@@ -1,5 +1,5 @@
-// Text-shaped PII: e-mail addresses (written and spoken "john dot smith at example dot com"),
-// IBANs (mod-97, spoken letter by letter or written in groups) and names after cues.
+// E-mail addresses, written ("john.smith@example.com") and spoken ("john dot smith at example dot
+// com", spelled letters, digits after the name).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -104,6 +104,12 @@ void DetectEmails(ScanContext& ctx) {
                  toks[prev].kind == TokenKind::kWord) {
         local = std::string(ctx.Text(prev)) + local;  // spelled letters: "m a r y"
         first = prev;
+      } else if (first == b && ctx.Text(prev).size() == 1 && toks[prev].kind == TokenKind::kWord &&
+                 toks[prev].speaker == toks[at].speaker &&
+                 std::isalpha(static_cast<unsigned char>(ctx.Text(prev)[0]))) {
+        local = std::string(ctx.Text(prev)) + local;  // an initial and a surname: "j smith at ..."
+        first = prev;
+        connected = true;
       } else if (toks[prev].speaker == toks[at].speaker && IsEmailWord(ctx, prev) &&
                  (!NumberWordDigits(ctx.Text(first)).empty() || toks[first].kind == TokenKind::kNumber)) {
         local = std::string(ctx.Text(prev)) + local;  // "jones seventy seven": digits attach to the word
@@ -123,106 +129,6 @@ void DetectEmails(ScanContext& ctx) {
             cue.empty() ? "spoken e-mail address (word 'at' ... 'dot' tld)"
                         : fmt::format("spoken e-mail address; context '{}'", cue),
             EmailPreview(local, domain));
-  }
-}
-
-void DetectIbans(ScanContext& ctx) {
-  auto const& toks = ctx.tokens.tokens;
-  for (std::uint32_t t = 0; t < ctx.size(); ++t) {
-    std::string_view w = ctx.Text(t);
-    if (toks[t].kind == TokenKind::kWord && w.size() >= 15 && w.size() <= 34 &&
-        IbanLength(w.substr(0, 2)) == w.size() && IbanMod97Valid(w)) {
-      std::string preview = fmt::format("{}{}", char(std::toupper(w[0])), char(std::toupper(w[1])));
-      preview += std::string(w.size() - 4, '*') + std::string(w.substr(w.size() - 2));
-      ctx.Add(PiiType::kIban, t, t, 0.95, fmt::format("{}-character IBAN passes the mod-97 check", w.size()),
-              preview);
-      ctx.claimed.emplace_back(t, t);
-      continue;
-    }
-    if (toks[t].kind != TokenKind::kWord || w.size() > 4 || w.size() == 3 ||
-        !std::isalpha(static_cast<unsigned char>(w[0])))
-      continue;
-    // Collect an alphanumeric string from this speaker's following tokens: groups of up to 4
-    // characters, single spelled letters, and number words.
-    std::string s;
-    std::uint32_t k = t, last = t;
-    while (k != kNoToken && s.size() < 34) {
-      std::string_view x = ctx.Text(k);
-      std::string_view digit = NumberWordDigits(x);
-      if (!digit.empty() && digit.size() == 1)
-        s += digit;
-      else if (x == "oh" && !s.empty() && std::isdigit(static_cast<unsigned char>(s.back())))
-        s += '0';
-      else if (x.size() <= 4 && toks[k].kind != TokenKind::kMask &&
-               std::all_of(x.begin(), x.end(),
-                           [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
-        s += x;
-      else
-        break;
-      last = k;
-      k = toks[k].next_same_speaker;
-      if (s.size() >= 4) {
-        std::size_t length = IbanLength(s.substr(0, 2));
-        if (length == 0 || !std::isdigit(static_cast<unsigned char>(s[2])) ||
-            !std::isdigit(static_cast<unsigned char>(s[3])))
-          break;
-        if (s.size() >= length) {
-          if (IbanMod97Valid(std::string_view(s).substr(0, length))) {
-            std::string preview = fmt::format("{}{}", char(std::toupper(s[0])), char(std::toupper(s[1])));
-            preview += std::string(length - 4, '*') + s.substr(length - 2, 2);
-            ctx.Add(PiiType::kIban, t, last, 0.95,
-                    fmt::format("{}-character IBAN passes the mod-97 check", length), preview);
-            ctx.claimed.emplace_back(t, last);
-            t = last;
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-
-void DetectNames(ScanContext& ctx) {
-  static constexpr std::array<std::string_view, 44> kNotNames{
-      "not",   "on",      "in",      "the",    "a",         "an",       "still", "under",  "already",
-      "right", "correct", "spelled", "listed", "no",        "actually", "just",  "really", "also",
-      "and",   "but",     "so",      "uh",     "um",        "er",       "that",  "this",   "it",
-      "is",    "was",     "wrong",   "same",   "different", "as",       "with",  "there",  "here",
-      "what",  "your",    "my",      "for",    "please",    "ok",       "okay",  "yes"};
-  auto not_name = [&](std::string_view w) {
-    return std::find(kNotNames.begin(), kNotNames.end(), w) != kNotNames.end() ||
-           std::isdigit(static_cast<unsigned char>(w[0]));
-  };
-  auto const& toks = ctx.tokens.tokens;
-  auto word = [&](std::uint32_t t) { return t < ctx.size() ? ctx.Text(t) : std::string_view{}; };
-  for (std::uint32_t t = 0; t + 1 < ctx.size(); ++t) {
-    std::uint32_t name = kNoToken;
-    std::string_view w = word(t);
-    if (w == "name" && word(t + 1) == "is" && t + 2 < ctx.size()) {
-      std::string_view before = t > 0 ? word(t - 1) : "";
-      if (before == "my" || before == "first" || before == "last" || before == "full" || before == "middle" ||
-          before == "maiden" || before == "card" || before == "holder's" || before == "cardholder")
-        name = t + 2;
-    } else if ((w == "name's" && t > 0 && word(t - 1) == "my") || (w == "surname" && word(t + 1) == "is")) {
-      name = w == "surname" ? t + 2 : t + 1;
-    } else if (w == "call" && word(t + 1) == "me" && t > 0 && word(t - 1) == "you" && t + 2 < ctx.size()) {
-      name = t + 2;  // "you can call me ..."
-    }
-    if (name == kNoToken || name >= ctx.size()) continue;
-    if (toks[name].speaker != toks[t].speaker || toks[name].kind != TokenKind::kWord || not_name(word(name)))
-      continue;
-    std::uint32_t last = name;
-    std::uint32_t second = toks[name].next_same_speaker;
-    if (second != kNoToken && toks[second].phrase == toks[name].phrase &&
-        toks[second].kind == TokenKind::kWord && !not_name(word(second)) &&
-        ctx.transcript.text_arena.size() > toks[second].raw_begin &&
-        std::isupper(static_cast<unsigned char>(ctx.transcript.text_arena[toks[second].raw_begin])))
-      last = second;
-    bool capitalized =
-        std::isupper(static_cast<unsigned char>(ctx.transcript.text_arena[toks[name].raw_begin]));
-    ctx.Add(PiiType::kName, name, last, capitalized ? 0.9 : 0.75,
-            fmt::format("name after the cue '{} {}'", word(t), word(t + 1)),
-            fmt::format("{}***", char(std::toupper(static_cast<unsigned char>(word(name)[0])))));
   }
 }
 

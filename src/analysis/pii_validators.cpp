@@ -77,6 +77,32 @@ std::size_t IbanLength(std::string_view c) {
   return 0;
 }
 
+char IbanBbanClass(std::string_view country, std::size_t pos) {
+  // BBAN structures of the IBAN registry (SWIFT), as counts and classes: "4a14n" = 4 letters, 14 digits.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 21> kFormats{{
+      {"at", "16n"},      {"be", "12n"},   {"ch", "5n12c"},    {"de", "18n"},   {"dk", "14n"},
+      {"es", "20n"},      {"fi", "14n"},   {"fr", "10n11c2n"}, {"gb", "4a14n"}, {"ie", "4a14n"},
+      {"it", "1a10n12c"}, {"lu", "3n13c"}, {"nl", "4a10n"},    {"no", "11n"},   {"pl", "24n"},
+      {"pt", "21n"},      {"se", "20n"},   {"si", "15n"},      {"hr", "17n"},   {"cz", "20n"},
+      {"bg", "4a6n8c"},
+  }};
+  for (auto const& [c, format] : kFormats) {
+    if (c != country) continue;
+    std::size_t count = 0, at = 0;
+    for (char f : format) {
+      if (f >= '0' && f <= '9') {
+        count = count * 10 + static_cast<std::size_t>(f - '0');
+        continue;
+      }
+      if (pos < at + count) return f;
+      at += count;
+      count = 0;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 bool IbanMod97Valid(std::string_view iban) {
   if (iban.size() < 15 || iban.size() > 34) return false;
   int remainder = 0;

@@ -16,6 +16,9 @@ bool SsnValid(std::string_view nine_digits, std::string* why = nullptr);
 bool NanpValid(std::string_view ten_digits);
 /// IBAN length for a country code (lower-case), 0 if unknown.
 std::size_t IbanLength(std::string_view country);
+/// The character class of position `pos` of a country's BBAN (after the 4 leading IBAN characters):
+/// 'n' digit, 'a' letter, 'c' alphanumeric, 0 when the country or position is unknown.
+char IbanBbanClass(std::string_view country, std::size_t pos);
 /// ISO 13616 mod-97 check over an IBAN (lower- or upper-case letters, digits).
 bool IbanMod97Valid(std::string_view iban);
 /// Common e-mail top-level domains.

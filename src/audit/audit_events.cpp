@@ -55,14 +55,15 @@ Status RecordPiiLeak(AuditLog& log, PiiLeakFound const& event) {
 }
 
 Status RecordDelivery(AuditLog& log, qa::DeliveryOutcome const& outcome) {
-  return log.Append("callback.delivery", {{"webhook_id", outcome.webhook_id},
-                                          {"destination", outcome.destination},
-                                          {"event_type", outcome.event_type},
-                                          {"attempts", outcome.attempt},
-                                          {"http_status", std::int64_t{outcome.http_status}},
-                                          {"outcome", outcome.result},
-                                          {"latency_ms", static_cast<double>(outcome.latency.count()) / 1000.0},
-                                          {"reason", outcome.error}});
+  return log.Append("callback.delivery",
+                    {{"webhook_id", outcome.webhook_id},
+                     {"destination", outcome.destination},
+                     {"event_type", outcome.event_type},
+                     {"attempts", outcome.attempt},
+                     {"http_status", std::int64_t{outcome.http_status}},
+                     {"outcome", outcome.result},
+                     {"latency_ms", static_cast<double>(outcome.latency.count()) / 1000.0},
+                     {"reason", outcome.error}});
 }
 
 }  // namespace gctq::audit

@@ -40,7 +40,8 @@ Result<std::pair<off_t, std::string>> LastSegment(int fd, off_t end, std::string
     tail.insert(0, *chunk);
     start = from;
     auto newline = tail.rfind('\n');
-    if (newline != std::string::npos) return std::pair{start + static_cast<off_t>(newline) + 1, tail.substr(newline + 1)};
+    if (newline != std::string::npos)
+      return std::pair{start + static_cast<off_t>(newline) + 1, tail.substr(newline + 1)};
   }
   return std::pair{off_t{0}, tail};
 }
@@ -85,7 +86,8 @@ Result<AuditTail> ReadAndRepairTail(int fd, std::string const& path, std::int64_
     bool synced = ::fsync(out) == 0;
     ::close(out);
     if (!written || !synced) return IoError("cannot save torn tail", tail.moved_to);
-    if (::ftruncate(fd, torn->first) != 0 || ::fsync(fd) != 0) return IoError("cannot truncate torn tail", path);
+    if (::ftruncate(fd, torn->first) != 0 || ::fsync(fd) != 0)
+      return IoError("cannot truncate torn tail", path);
     tail.torn_bytes = torn->second.size();
     tail.size = torn->first;
   }

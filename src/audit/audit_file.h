@@ -11,10 +11,10 @@ namespace gctq::internal {
 
 /// The end of an audit file as found under the writer's lock.
 struct AuditTail {
-  off_t size = 0;            ///< File size after any recovery.
-  std::string last_line;     ///< Last complete line without its newline; empty for an empty file.
+  off_t size = 0;                ///< File size after any recovery.
+  std::string last_line;         ///< Last complete line without its newline; empty for an empty file.
   std::uint64_t torn_bytes = 0;  ///< Bytes of a torn last line that were moved aside.
-  std::string moved_to;      ///< Where the torn bytes went.
+  std::string moved_to;          ///< Where the torn bytes went.
 };
 
 /// Reads the last complete line of the file open as `fd`; a partial last line (no newline: a crash

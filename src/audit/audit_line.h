@@ -11,7 +11,8 @@ namespace gctq::internal {
 ///   {"seq":N,"prev":"<64 hex>","log_id":"<32 hex>","ts":"<RFC 3339 ms>","type":"<event>","data":{...}}
 /// `prev` is the SHA-256 (hex) of the previous line's bytes (without its newline); the first record
 /// uses kGenesisPrev. The verifier hashes the raw bytes, so no re-serialisation is ever needed.
-inline constexpr std::string_view kGenesisPrev = "0000000000000000000000000000000000000000000000000000000000000000";
+inline constexpr std::string_view kGenesisPrev =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 inline constexpr std::string_view kCheckpointType = "audit.checkpoint";
 
 struct RecordLine {

@@ -20,6 +20,9 @@ namespace gctq::audit {
 using internal::Ed25519Key;
 
 struct AuditLog::State {
+  State(AuditLogOptions opts, int file, Ed25519Key signing_key)
+      : options(std::move(opts)), fd(file), key(std::move(signing_key)) {}
+
   AuditLogOptions options;
   int fd = -1;
   Ed25519Key key;
@@ -53,9 +56,10 @@ struct AuditLog::State {
     }
     auto line = internal::ParseRecordLine(tail->last_line);
     if (!line) {
-      return MakeError(ErrorCode::kDataLoss, fmt::format("audit log {}: last record is damaged; run `gctq audit "
-                                                         "verify {}` and move the file aside",
-                                                         options.path, options.path));
+      return MakeError(ErrorCode::kDataLoss,
+                       fmt::format("audit log {}: last record is damaged; run `gctq audit "
+                                   "verify {}` and move the file aside",
+                                   options.path, options.path));
     }
     log_id = std::string(line->log_id);
     seq = line->seq;
@@ -64,8 +68,8 @@ struct AuditLog::State {
   }
 
   Status WriteLine(std::string_view type, std::string const& data_json) {
-    auto line = internal::FormatRecordLine(seq + 1, prev, log_id, internal::FormatTimestamp(NowMillis()), type,
-                                           data_json);
+    auto line = internal::FormatRecordLine(seq + 1, prev, log_id, internal::FormatTimestamp(NowMillis()),
+                                           type, data_json);
     GCTQ_TRY(internal::WriteAll(fd, line + "\n"));
     if (options.sync_each_record && ::fdatasync(fd) != 0) {
       return MakeError(ErrorCode::kIo, fmt::format("audit log {}: fdatasync failed", options.path));
@@ -107,7 +111,9 @@ struct AuditLog::State {
   }
 };
 
-std::string DefaultAuditKeyPath(std::string const& log_path) { return log_path + ".key"; }
+std::string DefaultAuditKeyPath(std::string const& log_path) {
+  return log_path + ".key";
+}
 
 AuditLog::AuditLog(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
@@ -122,7 +128,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::Open(AuditLogOptions options) {
   if (!key) return key.error();
   int fd = ::open(options.path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0) return MakeError(ErrorCode::kIo, fmt::format("cannot open audit log {}", options.path));
-  auto state = std::unique_ptr<State>(new State{.options = std::move(options), .fd = fd, .key = *key});
+  auto state = std::make_unique<State>(std::move(options), fd, *key);
   GCTQ_TRY(internal::SyncParentDirectory(state->options.path));
   std::unique_ptr<AuditLog> log(new AuditLog(std::move(state)));
   auto* s = log->state_.get();
@@ -130,8 +136,9 @@ Result<std::unique_ptr<AuditLog>> AuditLog::Open(AuditLogOptions options) {
   ::gethostname(host, sizeof(host) - 1);
   GCTQ_TRY(s->Locked([s, &host]() -> Status {
     if (s->recovered.torn_bytes > 0) {
-      auto data = internal::FieldsToJson(SanitizeAuditFields(
-          {{"torn_bytes", static_cast<std::int64_t>(s->recovered.torn_bytes)}, {"moved_to", s->recovered.moved_to}}));
+      auto data = internal::FieldsToJson(
+          SanitizeAuditFields({{"torn_bytes", static_cast<std::int64_t>(s->recovered.torn_bytes)},
+                               {"moved_to", s->recovered.moved_to}}));
       GCTQ_TRY(s->WriteLine("audit.recovered", data));
     }
     auto data = internal::FieldsToJson(
@@ -173,8 +180,12 @@ std::string AuditLog::LastCheckpoint() const {
   return state_->last_checkpoint;
 }
 
-std::string const& AuditLog::path() const { return state_->options.path; }
+std::string const& AuditLog::path() const {
+  return state_->options.path;
+}
 
-std::string AuditLog::public_key_path() const { return state_->options.key_path + ".pub"; }
+std::string AuditLog::public_key_path() const {
+  return state_->options.key_path + ".pub";
+}
 
 }  // namespace gctq::audit

@@ -99,36 +99,40 @@ bool Verifier::ClassifySeqMismatch(std::size_t index, RecordLine const& line) {
     for (std::size_t j = 0; j < index; ++j) {
       auto other = internal::ParseRecordLine(all[j]);
       if (other && other->seq == line.seq && all[j] == all[index]) {
-        return Fail(AuditProblem::kDuplicated, line.seq, index,
-                    fmt::format("record seq {} at line {} is a duplicate of line {}", line.seq, index + 1, j + 1));
+        return Fail(
+            AuditProblem::kDuplicated, line.seq, index,
+            fmt::format("record seq {} at line {} is a duplicate of line {}", line.seq, index + 1, j + 1));
       }
     }
-    return Fail(AuditProblem::kReordered, line.seq, index,
-                fmt::format("record seq {} appears after seq {} (out of order)", line.seq, expected_seq_ - 1));
+    return Fail(
+        AuditProblem::kReordered, line.seq, index,
+        fmt::format("record seq {} appears after seq {} (out of order)", line.seq, expected_seq_ - 1));
   }
   for (std::size_t j = index + 1; j < all.size(); ++j) {
     auto other = internal::ParseRecordLine(all[j]);
     if (other && other->seq == expected_seq_) {
       return Fail(AuditProblem::kReordered, expected_seq_, index,
-                  fmt::format("record seq {} expected at line {} appears later at line {} (reordered)", expected_seq_,
-                              index + 1, j + 1));
+                  fmt::format("record seq {} expected at line {} appears later at line {} (reordered)",
+                              expected_seq_, index + 1, j + 1));
     }
   }
   return Fail(AuditProblem::kDeleted, expected_seq_, index,
-              fmt::format("records seq {}..{} are missing before line {} (deleted)", expected_seq_, line.seq - 1,
-                          index + 1));
+              fmt::format("records seq {}..{} are missing before line {} (deleted)", expected_seq_,
+                          line.seq - 1, index + 1));
 }
 
 bool Verifier::ClassifyChainBreak(std::size_t index, RecordLine const& line) {
   if (index == 0) {
-    return Fail(AuditProblem::kEdited, line.seq, index, "first record's prev is not the genesis hash (edited)");
+    return Fail(AuditProblem::kEdited, line.seq, index,
+                "first record's prev is not the genesis hash (edited)");
   }
   auto const& all = lines_.lines;
   auto next = index + 1 < all.size() ? internal::ParseRecordLine(all[index + 1]) : std::nullopt;
   if (next && next->prev == internal::Sha256Hex(all[index])) {
-    return Fail(AuditProblem::kEdited, line.seq - 1, index - 1,
-                fmt::format("record seq {} (line {}) was modified: its SHA-256 does not match the prev of seq {}",
-                            line.seq - 1, index, line.seq));
+    return Fail(
+        AuditProblem::kEdited, line.seq - 1, index - 1,
+        fmt::format("record seq {} (line {}) was modified: its SHA-256 does not match the prev of seq {}",
+                    line.seq - 1, index, line.seq));
   }
   return Fail(AuditProblem::kEdited, line.seq, index,
               fmt::format("record seq {} (line {}) was modified: its prev does not chain to seq {}", line.seq,
@@ -138,10 +142,11 @@ bool Verifier::ClassifyChainBreak(std::size_t index, RecordLine const& line) {
 bool Verifier::CheckOne(std::size_t index) {
   auto const text = lines_.lines[index];
   if (index + 1 == lines_.lines.size() && !lines_.ends_with_newline) {
-    return Fail(AuditProblem::kTornTail, expected_seq_, index,
-                fmt::format("last line is incomplete ({} bytes, no newline): torn write; records before it are "
-                            "intact; opening the log for append recovers it",
-                            text.size()));
+    return Fail(
+        AuditProblem::kTornTail, expected_seq_, index,
+        fmt::format("last line is incomplete ({} bytes, no newline): torn write; records before it are "
+                    "intact; opening the log for append recovers it",
+                    text.size()));
   }
   auto line = internal::ParseRecordLine(text);
   if (!line) {
@@ -161,17 +166,18 @@ bool Verifier::CheckOne(std::size_t index) {
     ++report_.checkpoints;
     std::string why;
     if (!CheckpointSignatureValid(*line, key_, &why)) {
-      return Fail(AuditProblem::kForged, last_valid_checkpoint_ + 1, index,
-                  fmt::format("{} at seq {}: records seq {}..{} were forged or the chain recomputed without the "
-                              "signing key",
-                              why, line->seq, last_valid_checkpoint_ + 1, line->seq));
+      return Fail(
+          AuditProblem::kForged, last_valid_checkpoint_ + 1, index,
+          fmt::format("{} at seq {}: records seq {}..{} were forged or the chain recomputed without the "
+                      "signing key",
+                      why, line->seq, last_valid_checkpoint_ + 1, line->seq));
     }
     ++report_.checkpoints_valid;
     last_valid_checkpoint_ = line->seq;
   }
   if (line->ts < last_ts_) {
-    report_.warnings.push_back(fmt::format("timestamp goes backwards at seq {} ({} < {})", line->seq, line->ts,
-                                           last_ts_));
+    report_.warnings.push_back(
+        fmt::format("timestamp goes backwards at seq {} ({} < {})", line->seq, line->ts, last_ts_));
   }
   last_ts_ = std::string(line->ts);
   expected_prev_ = internal::Sha256Hex(text);
@@ -187,9 +193,10 @@ AuditVerifyReport Verifier::Run() {
   }
   if (report_.records_valid > 0 && !last_was_checkpoint_) {
     Fail(AuditProblem::kUnsignedTail, last_valid_checkpoint_ + 1, lines_.lines.size() - 1,
-         fmt::format("records seq {}..{} follow the last signed checkpoint (crash before close, or the closing "
-                     "checkpoint was removed)",
-                     last_valid_checkpoint_ + 1, expected_seq_ - 1));
+         fmt::format(
+             "records seq {}..{} follow the last signed checkpoint (crash before close, or the closing "
+             "checkpoint was removed)",
+             last_valid_checkpoint_ + 1, expected_seq_ - 1));
   }
   return report_;
 }
@@ -208,14 +215,16 @@ void Verifier::CheckAnchor(std::string const& anchor_text) {
   if (anchor->seq > last_seq) {
     report_.problem = AuditProblem::kTruncatedTail;
     report_.first_bad_seq = last_seq + 1;
-    report_.reason = fmt::format("log ends at seq {} but the anchor checkpoint is seq {}: records {}..{} were "
-                                 "removed (truncated tail)",
-                                 last_seq, anchor->seq, last_seq + 1, anchor->seq);
+    report_.reason = fmt::format(
+        "log ends at seq {} but the anchor checkpoint is seq {}: records {}..{} were "
+        "removed (truncated tail)",
+        last_seq, anchor->seq, last_seq + 1, anchor->seq);
     return;
   }
   if (lines_.lines[anchor->seq - 1] != anchor_text) {
     report_.first_bad_seq = anchor->seq;
-    return bad(fmt::format("record seq {} differs from the anchor checkpoint: the log was rewritten", anchor->seq));
+    return bad(
+        fmt::format("record seq {} differs from the anchor checkpoint: the log was rewritten", anchor->seq));
   }
 }
 

@@ -54,7 +54,9 @@ Status Generate(std::string const& private_path) {
 
 }  // namespace
 
-void Ed25519Key::Deleter::operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+void Ed25519Key::Deleter::operator()(EVP_PKEY* key) const {
+  EVP_PKEY_free(key);
+}
 
 Ed25519Key::Ed25519Key(EVP_PKEY* key) : key_(key, Deleter{}) {
   std::string raw(32, '\0');
@@ -72,8 +74,8 @@ Result<Ed25519Key> Ed25519Key::LoadOrCreate(std::string const& private_path) {
   if (::fstat(::fileno(file.get()), &info) != 0) return KeyError("cannot stat", private_path);
   if ((info.st_mode & 077) != 0) {
     return MakeError(ErrorCode::kInvalidArgument,
-                     fmt::format("audit key {}: permissions {:04o} are too open; it must be 0600", private_path,
-                                 info.st_mode & 0777));
+                     fmt::format("audit key {}: permissions {:04o} are too open; it must be 0600",
+                                 private_path, info.st_mode & 0777));
   }
   EVP_PKEY* key = PEM_read_PrivateKey(file.get(), nullptr, nullptr, nullptr);
   if (key == nullptr || EVP_PKEY_get_base_id(key) != EVP_PKEY_ED25519) {
@@ -110,8 +112,9 @@ Result<std::string> Ed25519Key::Sign(std::string_view message) const {
 bool Ed25519Key::Verify(std::string_view message, std::string_view signature) const {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   return EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key_.get()) == 1 &&
-         EVP_DigestVerify(ctx.get(), reinterpret_cast<unsigned char const*>(signature.data()), signature.size(),
-                          reinterpret_cast<unsigned char const*>(message.data()), message.size()) == 1;
+         EVP_DigestVerify(ctx.get(), reinterpret_cast<unsigned char const*>(signature.data()),
+                          signature.size(), reinterpret_cast<unsigned char const*>(message.data()),
+                          message.size()) == 1;
 }
 
 }  // namespace gctq::internal

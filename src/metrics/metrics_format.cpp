@@ -8,8 +8,12 @@
 namespace gctq::metrics {
 namespace {
 
-double Millis(std::chrono::microseconds d) { return static_cast<double>(d.count()) / 1000.0; }
-double Seconds(std::chrono::microseconds d) { return static_cast<double>(d.count()) / 1e6; }
+double Millis(std::chrono::microseconds d) {
+  return static_cast<double>(d.count()) / 1000.0;
+}
+double Seconds(std::chrono::microseconds d) {
+  return static_cast<double>(d.count()) / 1e6;
+}
 
 void AppendFamily(std::string& out, std::string_view name, std::string_view type, std::string_view help) {
   out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
@@ -40,25 +44,29 @@ std::string FormatPrometheus(LatencySnapshot const& snapshot) {
     auto label = http::ToString(row.endpoint_class);
     auto const& l = row.latency;
     for (auto [q, v] : {std::pair{"0.5", l.p50}, std::pair{"0.95", l.p95}, std::pair{"0.99", l.p99}}) {
-      out += fmt::format("gctq_http_request_duration_seconds{{endpoint_class=\"{}\",quantile=\"{}\"}} {:.6f}\n",
-                         label, q, Seconds(v));
+      out +=
+          fmt::format("gctq_http_request_duration_seconds{{endpoint_class=\"{}\",quantile=\"{}\"}} {:.6f}\n",
+                      label, q, Seconds(v));
     }
     out += fmt::format("gctq_http_request_duration_seconds_sum{{endpoint_class=\"{}\"}} {:.6f}\n", label,
                        Seconds(l.sum));
-    out += fmt::format("gctq_http_request_duration_seconds_count{{endpoint_class=\"{}\"}} {}\n", label, l.count);
+    out +=
+        fmt::format("gctq_http_request_duration_seconds_count{{endpoint_class=\"{}\"}} {}\n", label, l.count);
   }
   struct Family {
     std::string_view name, type, help;
   };
-  for (auto const& family : {Family{"gctq_http_request_duration_max_seconds", "gauge", "Slowest HTTP attempt."},
-                             Family{"gctq_http_retries_total", "counter", "HTTP attempts that were retries."},
-                             Family{"gctq_http_wait_seconds_total", "counter",
-                                    "Time slept before calls for rate limits and retry backoff."}}) {
+  for (auto const& family :
+       {Family{"gctq_http_request_duration_max_seconds", "gauge", "Slowest HTTP attempt."},
+        Family{"gctq_http_retries_total", "counter", "HTTP attempts that were retries."},
+        Family{"gctq_http_wait_seconds_total", "counter",
+               "Time slept before calls for rate limits and retry backoff."}}) {
     AppendFamily(out, family.name, family.type, family.help);
     for (auto const& row : snapshot.endpoints) {
       auto label = http::ToString(row.endpoint_class);
       if (family.type == "gauge") {
-        out += fmt::format("{}{{endpoint_class=\"{}\"}} {:.6f}\n", family.name, label, Seconds(row.latency.max));
+        out +=
+            fmt::format("{}{{endpoint_class=\"{}\"}} {:.6f}\n", family.name, label, Seconds(row.latency.max));
       } else if (family.name == "gctq_http_retries_total") {
         out += fmt::format("{}{{endpoint_class=\"{}\"}} {}\n", family.name, label, row.retries);
       } else {

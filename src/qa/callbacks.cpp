@@ -27,11 +27,12 @@ std::string ToJson(ConversationEvent const& conversation) {
   nlohmann::json sentiment = nlohmann::json::object();
   if (conversation.sentiment_score) sentiment["score"] = *conversation.sentiment_score;
   if (conversation.sentiment_trend) sentiment["trend"] = *conversation.sentiment_trend;
-  nlohmann::json j = {{"conversation_id", conversation.conversation_id},
-                      {"window", conversation.window},
-                      {"rule_hits", std::move(hits)},
-                      {"sentiment", std::move(sentiment)},
-                      {"pii", {{"status", conversation.pii_status}, {"types", conversation.pii_finding_types}}}};
+  nlohmann::json j = {
+      {"conversation_id", conversation.conversation_id},
+      {"window", conversation.window},
+      {"rule_hits", std::move(hits)},
+      {"sentiment", std::move(sentiment)},
+      {"pii", {{"status", conversation.pii_status}, {"types", conversation.pii_finding_types}}}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

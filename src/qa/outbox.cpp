@@ -63,7 +63,8 @@ Result<std::string> Outbox::Enqueue(std::string_view event_type, std::string_vie
   return id;
 }
 
-Result<std::vector<OutboxRow>> Outbox::ClaimDue(std::int64_t now_ms, int limit, std::chrono::milliseconds lease) {
+Result<std::vector<OutboxRow>> Outbox::ClaimDue(std::int64_t now_ms, int limit,
+                                                std::chrono::milliseconds lease) {
   auto tx = internal::SqliteTransaction::Begin(*db_);
   if (!tx) return tx.error();
   auto select = db_->Prepare(
@@ -104,9 +105,11 @@ Status Outbox::MarkDelivered(std::int64_t id, int http_status, std::int64_t now_
   return stmt->Bind(1, id).Bind(2, std::int64_t{http_status}).Bind(3, now_ms).Run();
 }
 
-Status Outbox::MarkRetry(std::int64_t id, std::int64_t next_attempt_ms, int http_status, std::string_view error) {
+Status Outbox::MarkRetry(std::int64_t id, std::int64_t next_attempt_ms, int http_status,
+                         std::string_view error) {
   auto stmt = db_->Prepare(
-      "UPDATE qa_outbox SET attempts = attempts + 1, next_attempt_ms = ?2, last_status = ?3, last_error = ?4, "
+      "UPDATE qa_outbox SET attempts = attempts + 1, next_attempt_ms = ?2, last_status = ?3, last_error = "
+      "?4, "
       "lease_until_ms = 0 WHERE id = ?1 AND state = 'pending'");
   if (!stmt) return stmt.error();
   return stmt->Bind(1, id).Bind(2, next_attempt_ms).Bind(3, std::int64_t{http_status}).Bind(4, error).Run();
@@ -162,14 +165,16 @@ Result<std::vector<DestinationStatus>> Outbox::DestinationStatuses() {
     auto row = stmt->Step();
     if (!row) return row.error();
     if (!*row) return out;
-    out.push_back({stmt->Text(0), stmt->Int(1) != 0, stmt->Text(2), stmt->Int(3), stmt->Int(4), stmt->Int(5)});
+    out.push_back(
+        {stmt->Text(0), stmt->Int(1) != 0, stmt->Text(2), stmt->Int(3), stmt->Int(4), stmt->Int(5)});
   }
 }
 
 Result<std::int64_t> Outbox::ReplayDead(std::int64_t now_ms) {
   auto tx = internal::SqliteTransaction::Begin(*db_);
   if (!tx) return tx.error();
-  GCTQ_TRY(db_->Exec("UPDATE qa_destinations SET enabled = 1, disabled_reason = NULL, throttled_until_ms = 0"));
+  GCTQ_TRY(
+      db_->Exec("UPDATE qa_destinations SET enabled = 1, disabled_reason = NULL, throttled_until_ms = 0"));
   auto stmt = db_->Prepare(
       "UPDATE qa_outbox SET state = 'pending', attempts = 0, next_attempt_ms = ?1, lease_until_ms = 0 "
       "WHERE state = 'dead'");

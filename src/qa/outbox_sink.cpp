@@ -15,7 +15,9 @@ Status OutboxQaSink::Commit(std::string_view type, std::string const& data_json)
   return Ok{};
 }
 
-Status OutboxQaSink::OnPage(PageMetrics const& page) { return Commit(kPageEventType, ToJson(page)); }
+Status OutboxQaSink::OnPage(PageMetrics const& page) {
+  return Commit(kPageEventType, ToJson(page));
+}
 
 Status OutboxQaSink::OnConversation(ConversationEvent const& conversation) {
   return Commit(kConversationEventType, ToJson(conversation));

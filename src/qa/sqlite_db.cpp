@@ -7,15 +7,17 @@ namespace gctq::internal {
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(std::string const& path) {
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &raw,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
   std::unique_ptr<SqliteDb> db(new SqliteDb(raw));
   if (rc != SQLITE_OK) return MakeError(ErrorCode::kIo, fmt::format("cannot open state db {}", path));
   sqlite3_busy_timeout(raw, 10'000);
   return db;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(db_); }
+SqliteDb::~SqliteDb() {
+  sqlite3_close_v2(db_);
+}
 
 Error SqliteDb::LastError(std::string_view what) const {
   return MakeError(ErrorCode::kIo, fmt::format("state db: {}: {}", what, sqlite3_errmsg(db_)));
@@ -35,9 +37,13 @@ Result<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
   return SqliteStatement(this, stmt);
 }
 
-std::int64_t SqliteDb::Changes() const { return sqlite3_changes64(db_); }
+std::int64_t SqliteDb::Changes() const {
+  return sqlite3_changes64(db_);
+}
 
-void SqliteStatement::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+void SqliteStatement::Finalizer::operator()(sqlite3_stmt* stmt) const {
+  sqlite3_finalize(stmt);
+}
 
 SqliteStatement::SqliteStatement(SqliteDb* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
 
@@ -71,14 +77,18 @@ Status SqliteStatement::Run() {
   }
 }
 
-std::int64_t SqliteStatement::Int(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
+std::int64_t SqliteStatement::Int(int column) const {
+  return sqlite3_column_int64(stmt_.get(), column);
+}
 
 std::string SqliteStatement::Text(int column) const {
   auto const* text = reinterpret_cast<char const*>(sqlite3_column_text(stmt_.get(), column));
   return text == nullptr ? std::string() : std::string(text, sqlite3_column_bytes(stmt_.get(), column));
 }
 
-bool SqliteStatement::IsNull(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL; }
+bool SqliteStatement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
+}
 
 Result<SqliteTransaction> SqliteTransaction::Begin(SqliteDb& db) {
   GCTQ_TRY(db.Exec("BEGIN IMMEDIATE"));

@@ -17,7 +17,9 @@ namespace {
 
 using std::chrono::milliseconds;
 
-bool IsThrottle(int status) { return status == 429 || status == 502 || status == 503 || status == 504; }
+bool IsThrottle(int status) {
+  return status == 429 || status == 502 || status == 503 || status == 504;
+}
 
 std::optional<std::string> GetEnv(std::string const& name) {
   char const* value = std::getenv(name.c_str());
@@ -27,7 +29,8 @@ std::optional<std::string> GetEnv(std::string const& name) {
 
 }  // namespace
 
-std::optional<milliseconds> ParseRetryAfter(std::string_view value, std::chrono::system_clock::time_point now) {
+std::optional<milliseconds> ParseRetryAfter(std::string_view value,
+                                            std::chrono::system_clock::time_point now) {
   if (value.empty()) return std::nullopt;
   std::int64_t seconds = 0;
   auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
@@ -60,7 +63,8 @@ std::int64_t WebhookDeliverer::NowMs() const {
 
 milliseconds WebhookDeliverer::Backoff(std::int64_t attempt) const {
   auto const& p = options_.policy;
-  double ceiling = static_cast<double>(p.initial_backoff.count()) * std::pow(2.0, static_cast<double>(attempt - 1));
+  double ceiling =
+      static_cast<double>(p.initial_backoff.count()) * std::pow(2.0, static_cast<double>(attempt - 1));
   ceiling = std::min(ceiling, static_cast<double>(p.max_backoff.count()));
   return milliseconds(static_cast<std::int64_t>(options_.random01() * ceiling));  // full jitter
 }
@@ -69,13 +73,15 @@ Result<std::string> WebhookDeliverer::Attempt(OutboxRow const& row, DeliverySumm
   auto const& policy = options_.policy;
   DeliveryOutcome outcome{row.webhook_id, row.destination, row.event_type, row.attempts + 1, 0, "", {}, ""};
   auto secret = options_.secret_lookup(row.secret_env);
-  auto key = secret ? DecodeWebhookSecret(*secret) : Result<std::string>(MakeError(ErrorCode::kInvalidArgument, ""));
+  auto key =
+      secret ? DecodeWebhookSecret(*secret) : Result<std::string>(MakeError(ErrorCode::kInvalidArgument, ""));
   if (!key) {
     return MakeError(ErrorCode::kInvalidArgument,
                      fmt::format("webhook secret for {} missing or invalid: set {} to a whsec_ secret",
                                  row.destination, row.secret_env));
   }
-  auto timestamp = std::chrono::duration_cast<std::chrono::seconds>(options_.clock().time_since_epoch()).count();
+  auto timestamp =
+      std::chrono::duration_cast<std::chrono::seconds>(options_.clock().time_since_epoch()).count();
   http::HttpRequest request;
   request.method = "POST";
   request.url = row.destination;
@@ -90,7 +96,8 @@ Result<std::string> WebhookDeliverer::Attempt(OutboxRow const& row, DeliverySumm
                      {"webhook-signature", SignWebhook(*key, row.webhook_id, timestamp, row.body)}};
   auto started = std::chrono::steady_clock::now();
   auto response = transport_->Send(request);
-  outcome.latency = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  outcome.latency =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
   ++summary.attempts;
   int status = response ? response->status : 0;
   outcome.http_status = status;
@@ -123,15 +130,16 @@ Result<std::string> WebhookDeliverer::Attempt(OutboxRow const& row, DeliverySumm
     recorded = outbox_.MarkDead(row.id, status, outcome.error);
   } else if (IsThrottle(status)) {
     auto retry_after = ParseRetryAfter(response->Header("retry-after"), options_.clock());
-    auto delay = std::max(Backoff(outcome.attempt), std::min(retry_after.value_or(milliseconds(0)),
-                                                             policy.max_retry_after));
+    auto delay = std::max(Backoff(outcome.attempt),
+                          std::min(retry_after.value_or(milliseconds(0)), policy.max_retry_after));
     recorded = retry_or_dead(policy.max_attempts, delay, fmt::format("HTTP {} (throttled)", status));
     if (recorded && outcome.result == "retry") {
       outcome.result = "throttled";
       recorded = outbox_.ThrottleDestination(row.destination, now + delay.count());
     }
   } else if (status >= 400 && status < 500 && status != 408) {
-    recorded = retry_or_dead(policy.max_client_error_attempts, Backoff(outcome.attempt), fmt::format("HTTP {}", status));
+    recorded = retry_or_dead(policy.max_client_error_attempts, Backoff(outcome.attempt),
+                             fmt::format("HTTP {}", status));
   } else {
     auto why = response ? fmt::format("HTTP {}", status) : response.error().Describe();
     recorded = retry_or_dead(policy.max_attempts, Backoff(outcome.attempt), why);

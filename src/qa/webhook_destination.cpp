@@ -21,9 +21,11 @@ Result<WebhookDestination> ParseWebhookDestination(std::string_view spec) {
   WebhookDestination destination;
   auto hash = spec.rfind('#');
   destination.url = std::string(spec.substr(0, hash));
-  destination.secret_env = hash == std::string_view::npos ? kDefaultWebhookSecretEnv : std::string(spec.substr(hash + 1));
+  destination.secret_env =
+      hash == std::string_view::npos ? kDefaultWebhookSecretEnv : std::string(spec.substr(hash + 1));
   if (!destination.url.starts_with("http://") && !destination.url.starts_with("https://")) {
-    return MakeError(ErrorCode::kInvalidArgument, "--qa-webhook: the URL must start with http:// or https://");
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "--qa-webhook: the URL must start with http:// or https://");
   }
   if (!IsEnvName(destination.secret_env)) {
     return MakeError(ErrorCode::kInvalidArgument,

@@ -25,14 +25,16 @@ TEST(AuditFields, KeysOffTheAllowListAreRedacted) {
 
 TEST(AuditFields, UrlsLoseQueryStringFragmentAndUserinfo) {
   auto fields = SanitizeAuditFields(
-      {{"url", std::string("https://user:pw@bucket.s3.amazonaws.com/t/1.json?X-Amz-Signature=abc&X-Amz-Credential=x#f")}});
+      {{"url",
+        std::string(
+            "https://user:pw@bucket.s3.amazonaws.com/t/1.json?X-Amz-Signature=abc&X-Amz-Credential=x#f")}});
   EXPECT_EQ(StringOf(fields, "url"), "https://bucket.s3.amazonaws.com/t/1.json");
 }
 
 TEST(AuditFields, OnlyHarmlessOptionsKeepTheirValues) {
   auto fields = SanitizeAuditFields({{"options", AuditStringMap{{"interval", "2026-01-01/2026-01-02"},
-                                                               {"client-secret", "s3cr3t"},
-                                                               {"qa-webhook", "https://h/x#ENV"}}}});
+                                                                {"client-secret", "s3cr3t"},
+                                                                {"qa-webhook", "https://h/x#ENV"}}}});
   auto const& map = std::get<AuditStringMap>(fields[0].value);
   EXPECT_EQ(map[0].second, "2026-01-01/2026-01-02");
   EXPECT_EQ(map[1].second, kRedacted);

@@ -120,7 +120,8 @@ TEST(AuditLog, ConcurrentProcessesKeepOneLinearChain) {
     if (pid == 0) {
       auto log = AuditLog::Open(options);
       bool ok = static_cast<bool>(log);
-      for (int i = 0; ok && i < 200; ++i) ok = static_cast<bool>((*log)->Append("api.call", {{"page", std::int64_t{i}}}));
+      for (int i = 0; ok && i < 200; ++i)
+        ok = static_cast<bool>((*log)->Append("api.call", {{"page", std::int64_t{i}}}));
       ok = ok && static_cast<bool>((*log)->Close());
       ::_exit(ok ? 0 : 1);
     }
@@ -135,6 +136,24 @@ TEST(AuditLog, ConcurrentProcessesKeepOneLinearChain) {
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->ok()) << report->reason;
   EXPECT_GE(report->records, 600U);
+}
+
+TEST(AuditLog, ClockGoingBackwardsIsAWarningNotAFailure) {
+  TempDir dir;
+  auto options = Options(dir);
+  auto now = std::chrono::system_clock::from_time_t(1'800'000'000);
+  options.clock = [&now] { return now; };
+  auto log = AuditLog::Open(options);
+  ASSERT_TRUE(log);
+  ASSERT_TRUE((*log)->Append("api.call", {}));
+  now -= std::chrono::hours(1);
+  ASSERT_TRUE((*log)->Append("api.call", {}));
+  ASSERT_TRUE((*log)->Close());
+  auto report = VerifyAuditLog(options.path, {});
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok()) << report->reason;
+  ASSERT_EQ(report->warnings.size(), 1U);
+  EXPECT_NE(report->warnings[0].find("backwards"), std::string::npos);
 }
 
 TEST(AuditLog, CleanHundredThousandRecordLogVerifiesWithoutFalseAlarm) {

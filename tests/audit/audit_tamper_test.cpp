@@ -26,7 +26,8 @@ class AuditTamper : public ::testing::Test {
     auto log = AuditLog::Open(options);
     ASSERT_TRUE(log) << log.error().message;
     for (int i = 0; i < 50; ++i) {
-      ASSERT_TRUE((*log)->Append("api.call", {{"page", std::int64_t{1000 + i}}, {"status", std::int64_t{200}}}));
+      ASSERT_TRUE(
+          (*log)->Append("api.call", {{"page", std::int64_t{1000 + i}}, {"status", std::int64_t{200}}}));
     }
     ASSERT_TRUE((*log)->Close());
     anchor_ = (*log)->LastCheckpoint();

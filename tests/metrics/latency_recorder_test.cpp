@@ -13,7 +13,8 @@ using std::chrono::milliseconds;
 
 LatencySnapshot SampleSnapshot() {
   LatencyRecorder recorder;
-  for (int i = 1; i <= 100; ++i) recorder.Record(EndpointClass::kDetailsPage, milliseconds(i), microseconds(0));
+  for (int i = 1; i <= 100; ++i)
+    recorder.Record(EndpointClass::kDetailsPage, milliseconds(i), microseconds(0));
   recorder.Record(EndpointClass::kToken, milliseconds(40), milliseconds(0));
   recorder.Record(EndpointClass::kDetailsPage, milliseconds(5), milliseconds(2000), 2);
   return recorder.Snapshot();
@@ -44,8 +45,9 @@ TEST(MetricsFormat, TableHasOneRowPerClassAndATotal) {
 TEST(MetricsFormat, PrometheusExpositionIsWellFormed) {
   auto text = FormatPrometheus(SampleSnapshot());
   EXPECT_NE(text.find("# TYPE gctq_http_request_duration_seconds summary"), std::string::npos);
-  EXPECT_NE(text.find("gctq_http_request_duration_seconds{endpoint_class=\"details_page\",quantile=\"0.99\"}"),
-            std::string::npos);
+  EXPECT_NE(
+      text.find("gctq_http_request_duration_seconds{endpoint_class=\"details_page\",quantile=\"0.99\"}"),
+      std::string::npos);
   EXPECT_NE(text.find("gctq_http_request_duration_seconds_count{endpoint_class=\"details_page\"} 101"),
             std::string::npos);
   EXPECT_NE(text.find("gctq_http_wait_seconds_total{endpoint_class=\"details_page\"} 2.000000"),

@@ -8,12 +8,13 @@ namespace gctq::qa {
 namespace {
 
 TEST(Callbacks, ConversationJsonIsThin) {
-  ConversationEvent event{.conversation_id = "c-1",
-                          .window = "2026-01-01T00:00:00Z/2026-01-02T00:00:00Z",
-                          .rule_hits = {{.name = "greeting", .version = "2", .agent_count = 1, .customer_count = 0}},
-                          .sentiment_score = 0.25,
-                          .pii_status = "found",
-                          .pii_finding_types = {"SSN", "EMAIL"}};
+  ConversationEvent event{
+      .conversation_id = "c-1",
+      .window = "2026-01-01T00:00:00Z/2026-01-02T00:00:00Z",
+      .rule_hits = {{.name = "greeting", .version = "2", .agent_count = 1, .customer_count = 0}},
+      .sentiment_score = 0.25,
+      .pii_status = "found",
+      .pii_finding_types = {"SSN", "EMAIL"}};
   auto j = nlohmann::json::parse(ToJson(event));
   EXPECT_EQ(j["conversation_id"], "c-1");
   EXPECT_EQ(j["rule_hits"][0]["name"], "greeting");

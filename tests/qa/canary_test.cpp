@@ -20,9 +20,9 @@ constexpr char kCanarySecret[] = "CANARY-s3cr3t-9f2d71";
 constexpr char kCanaryPii[] = "4111111111111111";
 
 void ExpectNoCanary(std::string const& where, std::string const& text, std::string const& webhook_secret) {
-  for (std::string const& canary : {std::string(kCanarySecret), std::string(kCanaryPii), webhook_secret,
-                                    internal::Base64Encode(kCanarySecret), webhook_secret.substr(6),
-                                    std::string("CANARY-s3cr3t")}) {
+  for (std::string const& canary :
+       {std::string(kCanarySecret), std::string(kCanaryPii), webhook_secret,
+        internal::Base64Encode(kCanarySecret), webhook_secret.substr(6), std::string("CANARY-s3cr3t")}) {
     EXPECT_EQ(text.find(canary), std::string::npos) << "canary '" << canary << "' found in " << where;
   }
 }
@@ -43,11 +43,13 @@ TEST_F(Canary, NeverInAuditLogOutboxPayloadsOrMetrics) {
                                                               {"qa-webhook", receiver_->url() + "#X"},
                                                               {"interval", "2026-01-01/2026-01-02"}},
                                                   .filters = {{"token", kCanarySecret}}}));
-  ASSERT_TRUE(shared_log->Append("transcript.fetch", {{"url", std::string("https://s3/x?X-Amz-Signature=") + kCanarySecret},
-                                                      {"transcript_text", std::string("card ") + kCanaryPii},
-                                                      {"access_token", std::string(kCanarySecret)}}));
-  ASSERT_TRUE(audit::RecordPiiLeak(*shared_log, {.conversation_id = "c1", .pii_type = "CREDIT_DEBIT_NUMBER",
-                                                  .location = "phrase 3 chars 10-26"}));
+  ASSERT_TRUE(shared_log->Append("transcript.fetch",
+                                 {{"url", std::string("https://s3/x?X-Amz-Signature=") + kCanarySecret},
+                                  {"transcript_text", std::string("card ") + kCanaryPii},
+                                  {"access_token", std::string(kCanarySecret)}}));
+  ASSERT_TRUE(audit::RecordPiiLeak(
+      *shared_log,
+      {.conversation_id = "c1", .pii_type = "CREDIT_DEBIT_NUMBER", .location = "phrase 3 chars 10-26"}));
   audit::AuditObserver observer(shared_log);
   metrics::LatencyRecorder recorder;
   http::CallRecord call{.endpoint_class = http::EndpointClass::kTranscriptDownload,
@@ -59,9 +61,11 @@ TEST_F(Canary, NeverInAuditLogOutboxPayloadsOrMetrics) {
 
   // QA events flow through the outbox to the receiver.
   OutboxQaSink sink(*outbox_, clock_.AsClock());
-  ConversationEvent event{.conversation_id = "c1", .window = "2026-01-01/2026-01-02",
+  ConversationEvent event{.conversation_id = "c1",
+                          .window = "2026-01-01/2026-01-02",
                           .rule_hits = {{.name = "card-readback", .version = "3", .agent_count = 1}},
-                          .pii_status = "found", .pii_finding_types = {"CREDIT_DEBIT_NUMBER"}};
+                          .pii_status = "found",
+                          .pii_finding_types = {"CREDIT_DEBIT_NUMBER"}};
   ASSERT_TRUE(sink.OnConversation(event));
   ASSERT_TRUE(sink.OnPage({.page_number = 1, .window = "w", .total_results = 3, .matches = 1}));
   auto options = Options();
@@ -78,8 +82,10 @@ TEST_F(Canary, NeverInAuditLogOutboxPayloadsOrMetrics) {
   EXPECT_NE(audit_text.find("callback.delivery"), std::string::npos);
   ExpectNoCanary("audit log", audit_text, secret_);
   ExpectNoCanary("outbox db", ReadFile(db_path_) + ReadFile(db_path_ + "-wal"), secret_);
-  ExpectNoCanary("metrics", metrics::FormatPrometheus(recorder.Snapshot()) +
-                                metrics::FormatLatencyTable(recorder.Snapshot()), secret_);
+  ExpectNoCanary(
+      "metrics",
+      metrics::FormatPrometheus(recorder.Snapshot()) + metrics::FormatLatencyTable(recorder.Snapshot()),
+      secret_);
 }
 
 }  // namespace

@@ -73,8 +73,8 @@ TEST_F(DeliveryCrash, KilledBetweenSendAndAckLosesNothing) {
     std::this_thread::sleep_for(milliseconds(10));
   }
   auto stats = receiver_->stats();
-  EXPECT_EQ(stats.ids, ids);            // nothing lost, exactly once after de-duplication
-  EXPECT_GE(stats.duplicates, 1);       // the re-sent event, de-duplicated by webhook-id
+  EXPECT_EQ(stats.ids, ids);       // nothing lost, exactly once after de-duplication
+  EXPECT_GE(stats.duplicates, 1);  // the re-sent event, de-duplicated by webhook-id
   EXPECT_EQ(stats.rejected, 0);
   EXPECT_EQ(Status().delivered, 5);
   EXPECT_EQ(Status().pending, 0);

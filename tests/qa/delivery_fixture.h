@@ -22,7 +22,8 @@ inline constexpr char kSecretEnv[] = "GCTQ_TEST_QA_SECRET";
 class DeliveryFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    receiver_ = std::make_unique<FakeQaReceiver>(SpecDecodeSecret(secret_), [this] { return clock_.Seconds(); });
+    receiver_ =
+        std::make_unique<FakeQaReceiver>(SpecDecodeSecret(secret_), [this] { return clock_.Seconds(); });
     ASSERT_TRUE(receiver_->Start());
     OpenOutbox();
   }
@@ -49,8 +50,9 @@ class DeliveryFixture : public ::testing::Test {
   std::set<std::string> Enqueue(int count) {
     std::set<std::string> ids;
     for (int i = 0; i < count; ++i) {
-      auto id = outbox_->Enqueue("qa.conversation", R"({"type":"qa.conversation","data":{"n":)" + std::to_string(i) + "}}",
-                                 std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()).count());
+      auto id = outbox_->Enqueue(
+          "qa.conversation", R"({"type":"qa.conversation","data":{"n":)" + std::to_string(i) + "}}",
+          std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now().time_since_epoch()).count());
       EXPECT_TRUE(id);
       if (id) ids.insert(*id);
     }

@@ -12,8 +12,10 @@ namespace gctq::qa::testing {
 /// signature timestamps look current; records every sleep.
 class FakeClock {
  public:
-  FakeClock() : ms_(std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch()).count()) {}
+  FakeClock()
+      : ms_(std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::system_clock::now().time_since_epoch())
+                .count()) {}
 
   std::chrono::system_clock::time_point Now() const {
     return std::chrono::system_clock::time_point(std::chrono::milliseconds(ms_.load()));

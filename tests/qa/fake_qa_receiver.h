@@ -19,8 +19,9 @@
 namespace gctq::qa::testing {
 
 /// The receiver's verdict on a request, per the Standard Webhooks spec.
-inline bool SpecSignatureValid(std::string const& raw_key, std::string const& id, std::string const& timestamp,
-                               std::string const& body, std::string const& header, std::int64_t now_seconds,
+inline bool SpecSignatureValid(std::string const& raw_key, std::string const& id,
+                               std::string const& timestamp, std::string const& body,
+                               std::string const& header, std::int64_t now_seconds,
                                std::int64_t tolerance_seconds = 300) {
   if (id.empty() || timestamp.empty() || id.find('.') != std::string::npos) return false;
   std::int64_t ts = 0;
@@ -36,8 +37,8 @@ inline bool SpecSignatureValid(std::string const& raw_key, std::string const& id
   HMAC(EVP_sha256(), raw_key.data(), static_cast<int>(raw_key.size()),
        reinterpret_cast<unsigned char const*>(content.data()), content.size(), mac, &mac_len);
   std::string expected(4 * ((mac_len + 2) / 3) + 1, '\0');
-  expected.resize(static_cast<std::size_t>(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(expected.data()), mac,
-                                                           static_cast<int>(mac_len))));
+  expected.resize(static_cast<std::size_t>(
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(expected.data()), mac, static_cast<int>(mac_len))));
   std::size_t start = 0;
   while (start < header.size()) {
     auto end = header.find(' ', start);
@@ -56,8 +57,9 @@ inline bool SpecSignatureValid(std::string const& raw_key, std::string const& id
 inline std::string SpecDecodeSecret(std::string secret) {
   if (secret.rfind("whsec_", 0) == 0) secret.erase(0, 6);
   std::string out(secret.size(), '\0');
-  int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                          reinterpret_cast<unsigned char const*>(secret.data()), static_cast<int>(secret.size()));
+  int n =
+      EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                      reinterpret_cast<unsigned char const*>(secret.data()), static_cast<int>(secret.size()));
   out.resize(static_cast<std::size_t>(n));
   while (!secret.empty() && secret.back() == '=') {
     secret.pop_back();

@@ -15,7 +15,9 @@ class HttplibTransport : public http::Transport {
     std::string base = request.url.substr(0, path_start);
     std::string path = path_start == std::string::npos ? "/" : request.url.substr(path_start);
     httplib::Client client(base);
-    auto ms = [](std::chrono::milliseconds d) { return std::chrono::duration_cast<std::chrono::microseconds>(d); };
+    auto ms = [](std::chrono::milliseconds d) {
+      return std::chrono::duration_cast<std::chrono::microseconds>(d);
+    };
     client.set_connection_timeout(ms(request.connect_timeout));
     client.set_read_timeout(ms(request.total_timeout));
     client.set_write_timeout(ms(request.total_timeout));
@@ -30,7 +32,8 @@ class HttplibTransport : public http::Transport {
     }
     auto result = client.Post(path, headers, request.body, content_type);
     if (!result) {
-      auto code = result.error() == httplib::Error::Read ? ErrorCode::kDeadlineExceeded : ErrorCode::kUnavailable;
+      auto code =
+          result.error() == httplib::Error::Read ? ErrorCode::kDeadlineExceeded : ErrorCode::kUnavailable;
       return MakeError(code, "webhook request failed: " + httplib::to_string(result.error()));
     }
     http::HttpResponse response;

@@ -83,7 +83,9 @@ TEST(Outbox, StatesCountsDisableAndReplay) {
   EXPECT_EQ(pending, 4);
   EXPECT_EQ(disabled, 1);
   EXPECT_EQ(*outbox->ReplayDead(10), 1);
-  for (auto const& s : *outbox->DestinationStatuses()) {
+  auto replayed = outbox->DestinationStatuses();
+  ASSERT_TRUE(replayed);
+  for (auto const& s : *replayed) {
     EXPECT_TRUE(s.enabled);
     EXPECT_EQ(s.dead, 0);
   }

@@ -28,7 +28,9 @@ TEST_F(WebhookDelivery, ReceiverDownForAWhileThenBack) {
   auto ids = Enqueue(5);
   int sleeps = 0;
   auto summary = Drain(Options([&] {
-    if (++sleeps == 4) ASSERT_TRUE(receiver_->Start());
+    if (++sleeps == 4) {
+      ASSERT_TRUE(receiver_->Start());
+    }
   }));
   ASSERT_TRUE(summary) << summary.error().message;
   EXPECT_EQ(receiver_->stats().ids, ids);
@@ -43,7 +45,8 @@ TEST_F(WebhookDelivery, ServerErrorsAreRetriedWithExponentialBackoffAndFullJitte
   ASSERT_TRUE(Drain(Options()));
   EXPECT_EQ(receiver_->stats().ids, ids);
   // random01 = 0.5 of a ceiling of 1 s, 2 s, 4 s.
-  EXPECT_EQ(clock_.sleeps(), (std::vector<milliseconds>{milliseconds(500), milliseconds(1000), milliseconds(2000)}));
+  EXPECT_EQ(clock_.sleeps(),
+            (std::vector<milliseconds>{milliseconds(500), milliseconds(1000), milliseconds(2000)}));
 }
 
 TEST_F(WebhookDelivery, TooManyRequestsHonoursRetryAfter) {
@@ -114,7 +117,9 @@ TEST_F(WebhookDelivery, HangingReceiverTimesOutAndIsRetried) {
 TEST_F(WebhookDelivery, WrongSecretIsRejectedByTheReceiver) {
   Enqueue(1);
   auto options = Options();
-  options.secret_lookup = [](std::string const&) { return std::optional<std::string>(GenerateWebhookSecret()); };
+  options.secret_lookup = [](std::string const&) {
+    return std::optional<std::string>(GenerateWebhookSecret());
+  };
   ASSERT_TRUE(Drain(options));
   auto stats = receiver_->stats();
   EXPECT_EQ(stats.rejected, options.policy.max_client_error_attempts);

@@ -37,7 +37,8 @@ TEST(WebhookSignature, IndependentCheckRejectsTamperingWrongSecretAndStaleTimest
   std::string body = R"({"type":"qa.page","data":{"matches":3}})";
   auto ts = std::to_string(kNow);
   auto signature = SignWebhook(key, "msg_2", kNow, body);
-  EXPECT_FALSE(SpecSignatureValid(key, "msg_2", ts, R"({"type":"qa.page","data":{"matches":4}})", signature, kNow));
+  EXPECT_FALSE(
+      SpecSignatureValid(key, "msg_2", ts, R"({"type":"qa.page","data":{"matches":4}})", signature, kNow));
   EXPECT_FALSE(SpecSignatureValid(other_key, "msg_2", ts, body, signature, kNow));
   EXPECT_FALSE(SpecSignatureValid(key, "msg_3", ts, body, signature, kNow));
   auto stale = SignWebhook(key, "msg_2", kNow - 301, body);

@@ -42,7 +42,7 @@ class EmulatorEnvironment {
     auto truth_path =
         std::filesystem::temp_directory_path() / ("gctq_query_e2e_truth_" + std::to_string(::getpid()));
     gctq_emulator::EmulatorOptions options;
-    options.conversations = 700;
+    options.conversations = 400;
     options.days = kDays;
     options.job_delay_ms = 30;
     options.rate_limit_requests = 1'000'000;
@@ -110,7 +110,7 @@ class QueryE2eTest : public ::testing::Test {
 };
 
 TEST_F(QueryE2eTest, AllConversationsWithTranscriptsAcrossSyncAndAsyncWindows) {
-  ASSERT_GT(env.truth().size(), 600u);
+  ASSERT_GT(env.truth().size(), 300u);
   testing::CollectingSink sink;
   auto request = Request();
   request.fetch_sentiment = true;
@@ -230,7 +230,7 @@ std::vector<std::string> RecordLines(std::string const& base, QueryRequest const
 
 TEST_F(QueryE2eTest, FaultsDoNotChangeTheRecords) {
   gctq_emulator::EmulatorOptions options;
-  options.conversations = 700;
+  options.conversations = 400;
   options.days = kDays;
   options.job_delay_ms = 30;
   options.rate_limit_requests = 1'000'000;

@@ -21,7 +21,7 @@ struct RunStart {  ///< `run.start`
   AuditStringMap filters;
   std::string tool_version;
 };
-struct RunEnd {  ///< `run.end`
+struct RunEnd {         ///< `run.end`
   std::string outcome;  ///< success | incomplete | failure
   int exit_code = 0;
   std::int64_t conversations = 0;

@@ -13,10 +13,10 @@
 namespace gctq::audit {
 
 struct AuditLogOptions {
-  std::string path;                 ///< The JSON Lines file; created 0600 if absent.
-  std::string key_path;             ///< Ed25519 private key; empty = `<path>.key` (public: `<key>.pub`).
+  std::string path;      ///< The JSON Lines file; created 0600 if absent.
+  std::string key_path;  ///< Ed25519 private key; empty = `<path>.key` (public: `<key>.pub`).
   std::uint64_t checkpoint_every = 1000;  ///< A signed checkpoint after this many records, and at Close.
-  bool sync_each_record = true;     ///< fdatasync after every record (else at checkpoints and Close).
+  bool sync_each_record = true;           ///< fdatasync after every record (else at checkpoints and Close).
   std::function<std::chrono::system_clock::time_point()> clock;  ///< Default: system_clock::now.
 };
 

@@ -33,8 +33,8 @@ struct AuditVerifyOptions {
 
 struct AuditVerifyReport {
   AuditProblem problem = AuditProblem::kNone;
-  std::uint64_t records = 0;          ///< Complete lines read.
-  std::uint64_t records_valid = 0;    ///< Records before the first problem.
+  std::uint64_t records = 0;        ///< Complete lines read.
+  std::uint64_t records_valid = 0;  ///< Records before the first problem.
   std::uint64_t checkpoints = 0;
   std::uint64_t checkpoints_valid = 0;
   std::optional<std::uint64_t> first_bad_seq;

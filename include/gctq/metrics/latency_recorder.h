@@ -17,7 +17,7 @@ namespace gctq::metrics {
 struct EndpointLatency {
   http::EndpointClass endpoint_class = http::EndpointClass::kOther;
   LatencySummary latency;
-  std::uint64_t retries = 0;           ///< Calls that were a second or later attempt.
+  std::uint64_t retries = 0;            ///< Calls that were a second or later attempt.
   std::chrono::microseconds waited{0};  ///< Time slept before calls: rate-limit pacing and backoff.
 };
 

@@ -38,7 +38,7 @@ struct ConversationEvent {
   std::vector<RuleHit> rule_hits;
   std::optional<double> sentiment_score;  ///< -1..1 when sentiment was available.
   std::optional<double> sentiment_trend;
-  std::string pii_status = "not_scanned";  ///< not_scanned | clean | found
+  std::string pii_status = "not_scanned";      ///< not_scanned | clean | found
   std::vector<std::string> pii_finding_types;  ///< e.g. CREDIT_DEBIT_NUMBER; never the value.
 };
 

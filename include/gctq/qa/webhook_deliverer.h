@@ -16,8 +16,8 @@ namespace gctq::qa {
 
 /// When and how often a webhook delivery is retried (Standard Webhooks sender rules).
 struct DeliveryPolicy {
-  int max_attempts = 12;             ///< 5xx, 429, timeouts and connection errors; then dead-letter.
-  int max_client_error_attempts = 3; ///< Other 4xx (except 410, 413: immediate) ; then dead-letter.
+  int max_attempts = 12;              ///< 5xx, 429, timeouts and connection errors; then dead-letter.
+  int max_client_error_attempts = 3;  ///< Other 4xx (except 410, 413: immediate) ; then dead-letter.
   std::chrono::milliseconds initial_backoff{1'000};
   std::chrono::milliseconds max_backoff{300'000};
   std::chrono::milliseconds max_retry_after{3'600'000};  ///< Cap on an honoured Retry-After.
@@ -35,7 +35,7 @@ struct DeliveryOutcome {
   int http_status = 0;       ///< 0 when the request did not complete (timeout, refused).
   std::string result;        ///< delivered | retry | throttled | dead | disabled
   std::chrono::microseconds latency{0};
-  std::string error;         ///< Short reason; never a secret or the body.
+  std::string error;  ///< Short reason; never a secret or the body.
 };
 
 struct DeliverySummary {
@@ -47,9 +47,9 @@ struct DeliverySummary {
 
 struct DelivererOptions {
   DeliveryPolicy policy;
-  std::function<std::chrono::system_clock::time_point()> clock;   ///< Default: system_clock::now.
-  std::function<void(std::chrono::milliseconds)> sleeper;         ///< Default: this_thread::sleep_for.
-  std::function<double()> random01;                               ///< Jitter source in [0,1).
+  std::function<std::chrono::system_clock::time_point()> clock;  ///< Default: system_clock::now.
+  std::function<void(std::chrono::milliseconds)> sleeper;        ///< Default: this_thread::sleep_for.
+  std::function<double()> random01;                              ///< Jitter source in [0,1).
   std::function<std::optional<std::string>(std::string const&)> secret_lookup;  ///< Default: getenv.
   std::function<void(DeliveryOutcome const&)> on_outcome;
 };
