@@ -1,138 +1,28 @@
 // gctq query: find every matching voice conversation, fetch sentiment and transcripts, analyse
 // them, stream one record per conversation and a completeness report.
 
-#include <fmt/format.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
-#include "gctq/analysis/analyzer.h"
-#include "gctq/http/api_client.h"
-#include "gctq/output/record_writer.h"
-#include "gctq/query/connection_options.h"
 #include "gctq/query/query_args.h"
-#include "gctq/query/query_runner.h"
 #include "src/command.h"
-#include "src/exit_codes.h"
+#include "src/query_job.h"
 
 namespace gctq::cli {
 namespace {
 
-struct QueryCommandOptions {
-  query::QueryArgs args;
-  query::ConnectionOptions connection;
-  std::string out;
-  std::string format = "jsonl";
-};
+int RunQueryCommand(QueryJobOptions const& options) { return RunQueryJob(options, "query").exit_code; }
 
-/// A one-line progress display on stderr (only used when stderr is a terminal).
-class ProgressSink final : public query::RecordSink {
- public:
-  void OnPage(query::PageInfo const& page) override {
-    fmt::print(stderr, "\r\033[Kwindow {} ({}) page {}: {} conversations{}", page.window_index,
-               query::ToString(page.window.mode), page.page_number, page.conversations,
-               page.total_hits ? fmt::format(" of {}", *page.total_hits) : "");
-  }
-  void OnRecord(query::ConversationRecord const& /*record*/) override { ++records_; }
-  void OnWindowReport(query::WindowReport const& report) override {
-    fmt::print(stderr, "\r\033[Kwindow {} done: {} fetched, {} written so far", report.index,
-               report.counts.fetched, records_);
-  }
-  void OnRunReport(query::RunReport const& /*report*/) override { fmt::print(stderr, "\r\033[K"); }
-
- private:
-  std::int64_t records_ = 0;
-};
-
-int ExitCodeFor(query::RunReport const& report) {
-  if (report.fatal_error) {
-    auto code = report.fatal_error->code;
-    return code == ErrorCode::kUnauthenticated || code == ErrorCode::kPermissionDenied ? kExitAuth : kExitApi;
-  }
-  if (report.FailedWindows() > 0) return kExitApi;
-  return report.Complete() ? kExitOk : kExitIncomplete;
-}
-
-/// The analysis engine behind the Analyze hook; keywords (when given) also select conversations.
-Result<query::AnalyzeHook> MakeAnalyzeHook(std::vector<std::string> const& keywords) {
-  analysis::AnalysisOptions options;
-  for (auto const& k : keywords) options.keywords += (options.keywords.empty() ? "" : ", ") + k;
-  auto analyzer = analysis::Analyzer::Create(std::move(options));
-  if (!analyzer) return std::move(analyzer).error();
-  auto shared = std::make_shared<analysis::Analyzer>(std::move(*analyzer));
-  bool const select_by_keywords = !keywords.empty();
-  return query::AnalyzeHook(
-      [shared, select_by_keywords](query::ConversationRecord& record, std::string_view doc) {
-        auto result = shared->Analyze(doc, analysis::ConversationContext{record.sentiment, {}});
-        nlohmann::json json = nlohmann::json::object();
-        if (!result) {
-          json["error"] = result.error().message;
-        } else {
-          analysis::WriteJson(*result, json);
-          if (select_by_keywords && result->hits.empty()) record.excluded_by_analysis = true;
-        }
-        record.analysis_json = json.dump();
-      });
-}
-
-int Fail(Error const& error, int exit_code) {
-  fmt::print(stderr, "gctq query: {}\n", error.Describe());
-  return exit_code;
-}
-
-int RunQueryCommand(QueryCommandOptions const& options) {
-  auto const now = std::chrono::floor<query::Millis>(std::chrono::system_clock::now());
-  auto request = query::ResolveQueryRequest(options.args, now);
-  if (!request) return Fail(request.error(), kExitUsage);
-  auto format = output::ParseOutputFormat(options.format);
-  if (!format) return Fail(format.error(), kExitUsage);
-  auto config = query::ResolveClientConfig(options.connection);
-  if (!config) return Fail(config.error(), kExitUsage);
-  std::string const api_base = config->api_base;
-  auto transport = http::MakeApiTransport(std::move(*config));
-  if (!transport) return Fail(transport.error(), kExitUsage);
-
-  query::QueryContext context{*transport, api_base, {}, {}, {}};
-  if (request->fetch_transcripts) {
-    auto hook = MakeAnalyzeHook(request->keywords);
-    if (!hook) return Fail(hook.error(), kExitUsage);
-    context.analyze = std::move(*hook);
-  } else if (!request->keywords.empty()) {
-    return Fail(MakeError(ErrorCode::kInvalidArgument, "--keywords needs transcripts; drop --no-transcripts"),
-                kExitUsage);
-  }
-
-  std::ofstream file;
-  if (!options.out.empty()) {
-    file.open(options.out, std::ios::out | std::ios::trunc | std::ios::binary);
-    if (!file)
-      return Fail(MakeError(ErrorCode::kIo, fmt::format("--out: cannot write '{}'", options.out)),
-                  kExitInternal);
-  }
-  std::ostream& records = options.out.empty() ? std::cout : file;
-  std::ostream& report =
-      *format == output::OutputFormat::kJsonl ? records : (options.out.empty() ? std::cerr : std::cout);
-  auto writer = output::MakeRecordWriter(*format, records, report);
-  ProgressSink progress;
-  std::vector<query::RecordSink*> sinks{writer.get()};
-  if (::isatty(STDERR_FILENO) != 0) sinks.push_back(&progress);
-  query::TeeSink sink(sinks);
-
-  auto result = query::RunQuery(*request, context, sink);
-  if (!result) return Fail(result.error(), kExitUsage);
-  records.flush();
-  if (file.is_open() && !file) return Fail(MakeError(ErrorCode::kIo, "--out: write failed"), kExitInternal);
-  if (result->fatal_error) fmt::print(stderr, "gctq query: stopped: {}\n", result->fatal_error->Describe());
-  if (!options.out.empty()) {
-    fmt::print(stderr, "gctq query: {} records written to {}; {}\n", result->totals.emitted, options.out,
-               result->Complete() ? "complete" : "INCOMPLETE (see the report)");
-  }
-  return ExitCodeFor(*result);
+void AddAnalysisAndQaFlags(CLI::App* sub, QueryJobOptions& o) {
+  sub->add_option("--rules", o.rules_file, "Keyword rule file (TOML; see doc/rules.md)")->check(CLI::ExistingFile);
+  sub->add_flag("--fail-on-pii-leak", o.fail_on_pii_leak, "Exit 1 when any transcript has unmasked PII");
+  sub->add_option("--qa-webhook", o.qa_webhooks,
+                  "QA webhook URL (repeatable): URL or URL#ENV_VAR naming the variable that holds its whsec_ "
+                  "secret (default GCTQ_QA_WEBHOOK_SECRET). Events go through a durable outbox");
+  sub->add_option("--qa-exec", o.qa_exec, "Command that receives one JSON line per QA event on stdin");
+  sub->add_option("--state-db", o.state_db, "Outbox database for --qa-webhook (default gctq-state.db)");
+  sub->add_option("--audit-log", o.audit_log,
+                  "Append a tamper-evident audit trail to this file (JSON Lines; key beside it)");
+  sub->add_option("--metrics-file", o.metrics_file, "Write latency metrics here (Prometheus text format)");
 }
 
 void AddFilterFlags(CLI::App* sub, query::QueryArgs& a) {
@@ -188,7 +78,7 @@ void AddRangeAndPagingFlags(CLI::App* sub, query::QueryArgs& a) {
 }  // namespace
 
 RunFn RegisterQuery(CLI::App& app) {
-  auto options = std::make_shared<QueryCommandOptions>();
+  auto options = std::make_shared<QueryJobOptions>();
   auto* sub = app.add_subcommand(
       "query", "Find matching conversations, fetch transcripts and sentiment, analyse them");
   sub->footer(
@@ -198,6 +88,7 @@ RunFn RegisterQuery(CLI::App& app) {
       "sentiment),\n2 usage, 3 auth/permission, 4 API failure or quota exhausted, 5 local error.");
   AddRangeAndPagingFlags(sub, options->args);
   AddFilterFlags(sub, options->args);
+  AddAnalysisAndQaFlags(sub, *options);
   sub->add_option("--out", options->out, "Write records to this file instead of stdout");
   sub->add_option("--format", options->format,
                   "jsonl (records + report lines), csv (RFC 4180; report as text on stderr, or stdout with "

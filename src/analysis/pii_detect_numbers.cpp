@@ -106,7 +106,14 @@ void CheckSsnOrPhone(ScanContext& ctx, RunSlice const& s) {
   }
   std::string_view cue = ctx.FindCue(first, last, 12, 6, kPhoneCues);
   // The nearer cue wins: "case 645 8993 ... the driver will call" is a case number.
-  std::size_t negative = ctx.CueDistance(first, last, 8, 2, kNegativeNumberCues);
+  // After the number only its own phrase counts ("... is my order number"): the next phrase may
+  // be about something else ("the claim number is ...").
+  std::size_t negative = ctx.CueDistance(first, last, 8, 0, kNegativeNumberCues);
+  for (std::uint32_t k = last + 1; k <= last + 2 && k < ctx.size() && negative == ScanContext::kNoCue; ++k)
+    if (ctx.tokens.tokens[k].phrase == ctx.tokens.tokens[last].phrase &&
+        std::find(kNegativeNumberCues.begin(), kNegativeNumberCues.end(), ctx.Text(k)) !=
+            kNegativeNumberCues.end())
+      negative = k - last;
   if (negative != ScanContext::kNoCue && negative <= ctx.CueDistance(first, last, 12, 6, kPhoneCues)) return;
   std::string_view national = d.size() == 11 && d[0] == '1' ? d.substr(1) : d;
   if (national.size() == 10 && NanpValid(national)) {

@@ -53,15 +53,14 @@ std::uint32_t ReadSpelled(ScanContext const& ctx, std::uint32_t k, std::string& 
   return kNoToken;
 }
 
-/// Resolves '?' by the country's format (digit or letter); the first two characters are letters.
-/// Returns false when a position stays ambiguous in an alphanumeric field with too many choices.
-bool Resolve(std::string& s, std::string_view country) {
+/// Resolves '?' by the country's format (digit or letter); the first two characters are letters,
+/// the check digits digits; unknown or alphanumeric fields take zero, the common reading.
+void Resolve(std::string& s, std::string_view country) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '?') continue;
     char cls = i < 2 ? 'a' : i < 4 ? 'n' : IbanBbanClass(country, i - 4);
-    s[i] = cls == 'a' ? 'o' : '0';  // unknown or alphanumeric fields: zero, the common reading
+    s[i] = cls == 'a' ? 'o' : '0';
   }
-  return true;
 }
 
 void Report(ScanContext& ctx, std::uint32_t first, std::uint32_t last, std::string_view iban) {
@@ -108,7 +107,8 @@ void DetectIbans(ScanContext& ctx) {
         std::string iban = s.substr(0, length);
         std::string country{static_cast<char>(iban[0] == '?' ? 'o' : iban[0]),
                             static_cast<char>(iban[1] == '?' ? 'o' : iban[1])};
-        if (Resolve(iban, country) && IbanMod97Valid(iban)) {
+        Resolve(iban, country);
+        if (IbanMod97Valid(iban)) {
           Report(ctx, t, last, iban);
           t = last;
         }

@@ -13,12 +13,15 @@ namespace gctq::analysis::pii {
 namespace {
 
 constexpr auto kNotNames = std::to_array<std::string_view>(
-    {"not",     "on",        "in",     "the",  "a",        "an",   "still",  "under",   "already", "right",
-     "correct", "spelled",   "listed", "no",   "actually", "just", "really", "also",    "and",     "but",
-     "so",      "uh",        "um",     "er",   "that",     "this", "it",     "is",      "was",     "wrong",
-     "same",    "different", "as",     "with", "there",    "here", "what",   "your",    "my",      "for",
-     "please",  "ok",        "okay",   "yes",  "i",        "i'm",  "sorry",  "calling", "going",   "sure",
-     "fine",    "good",      "great",  "well", "yeah",     "hi",   "hello",  "thanks",  "thank",   "one"});
+    {"not",      "on",      "in",      "the",    "a",         "an",       "still", "under",  "already",
+     "right",    "correct", "spelled", "listed", "no",        "actually", "just",  "really", "also",
+     "and",      "but",     "so",      "uh",     "um",        "er",       "that",  "this",   "it",
+     "is",       "was",     "wrong",   "same",   "different", "as",       "with",  "there",  "here",
+     "what",     "your",    "my",      "for",    "please",    "ok",       "okay",  "yes",    "i",
+     "i'm",      "sorry",   "calling", "going",  "sure",      "fine",     "good",  "great",  "well",
+     "yeah",     "hi",      "hello",   "thanks", "thank",     "one",      "at",    "back",   "anytime",
+     "whenever", "after",   "before",  "today",  "tomorrow",  "tonight",  "now",   "later",  "if",
+     "when",     "by",      "from",    "to"});
 
 /// Words a caller puts before their name when asked for it ("yeah it's", "sure my name is").
 constexpr auto kPreamble = std::to_array<std::string_view>(

@@ -117,7 +117,7 @@ std::uint32_t ExtendRun(ScanContext const& ctx, std::uint32_t t, DigitRun& run) 
       return t;
     case PieceKind::kDigits: Append(run, piece.digits, t, toks[t].kind == TokenKind::kNumber); return t;
     case PieceKind::kTens: {
-      if (next != kNoToken) {
+      if (next != kNoToken && toks[next].phrase == toks[t].phrase) {  // "thirty / one" are two numbers
         Piece unit = Classify(ctx, next);
         if (IsSingleDigit(unit) && unit.digits != "0") {
           Append(run, std::string(1, piece.digits[0]) + unit.digits, t, false);
@@ -178,6 +178,18 @@ MiniRun ReadMiniRun(ScanContext const& ctx, std::uint32_t start, std::size_t win
     if (out.first == kNoToken) out.first = t;
     out.last = previous = consumed;
     t = toks[consumed].next_same_speaker;
+  }
+  // Zeros ending the phrase: "four six oh", "three oh oh" (a lone "oh" is never read as a digit).
+  if (t != kNoToken && !run.shape.empty() && run.shape.size() < max_digits && IsOh(ctx.Text(t))) {
+    std::uint32_t k = t, zeros = 0;
+    while (k != kNoToken && toks[k].phrase == toks[t].phrase && IsOh(ctx.Text(k))) {
+      ++zeros;
+      k = toks[k].next_same_speaker;
+    }
+    if (k == kNoToken || toks[k].phrase != toks[t].phrase) {
+      run.shape.append(zeros, '0');
+      for (std::uint32_t z = t; z != k; z = toks[z].next_same_speaker) out.last = z;
+    }
   }
   out.digits = run.shape;
   return out;

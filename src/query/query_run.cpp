@@ -103,7 +103,8 @@ bool QueryRun::OnPage(query::WindowReport const& report, int page_number, query:
   if (fatal()) return false;
   {
     std::lock_guard lock(sink_mutex_);
-    sink_.OnPage({report.index, report.window, page_number, page.conversations.size(), page.total_hits});
+    sink_.OnPage({report.index, report.window, page_number, page.conversations.size(), page.total_hits,
+                  page.fetch_latency});
   }
   for (auto& conversation : page.conversations) {
     Count(&OutcomeCounts::received);
@@ -116,19 +117,20 @@ bool QueryRun::OnPage(query::WindowReport const& report, int page_number, query:
       continue;
     }
     Count(&OutcomeCounts::fetched);
-    pipeline_.Submit([this, c = std::move(conversation), index = report.index]() mutable {
-      return Process(std::move(c), index);
+    pipeline_.Submit([this, c = std::move(conversation), index = report.index, page_number]() mutable {
+      return Process(std::move(c), index, page_number);
     });
   }
   return !fatal();
 }
 
 std::optional<query::ConversationRecord> QueryRun::Process(query::ConversationSummary conversation,
-                                                           std::size_t window_index) {
+                                                           std::size_t window_index, int page_number) {
   if (fatal()) return std::nullopt;
   query::ConversationRecord record;
   record.conversation = std::move(conversation);
   record.window_index = window_index;
+  record.page_number = page_number;
   if (!PassesSentiment(record)) return std::nullopt;
   FetchTranscriptInto(record);
   if (fatal()) return std::nullopt;

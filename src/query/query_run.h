@@ -26,7 +26,7 @@ class QueryRun {
   void RunWindow(query::QueryWindow const& window, std::deque<query::QueryWindow>& pending);
   bool OnPage(query::WindowReport const& report, int page_number, query::DetailsPage&& page);
   std::optional<query::ConversationRecord> Process(query::ConversationSummary conversation,
-                                                   std::size_t window_index);
+                                                   std::size_t window_index, int page_number);
   bool PassesSentiment(query::ConversationRecord& record);
   void FetchTranscriptInto(query::ConversationRecord& record);
   void Emit(std::optional<query::ConversationRecord>&& record);

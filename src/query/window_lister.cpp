@@ -3,11 +3,16 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "gctq/query/query_body.h"
 
 namespace gctq::internal {
 namespace {
+
+query::Millis ElapsedSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<query::Millis>(std::chrono::steady_clock::now() - start);
+}
 
 using Outcome = ListingResult::Outcome;
 
@@ -51,7 +56,9 @@ ListingResult WindowLister::ListSync(query::QueryWindow const& window, PageHandl
     if (page_number * page_size > request_.result_cap) {
       return Truncated(std::move(result), fmt::format("result cap of {} reached", request_.result_cap));
     }
+    auto const started = std::chrono::steady_clock::now();
     auto page = api_.QueryDetails(query::BuildDetailsQueryBody(request_, window, page_number));
+    if (page) page->fetch_latency = ElapsedSince(started);
     if (!page && IsPaginationCapError(page.error()))
       return Truncated(std::move(result), page.error().message);
     if (!page) return Failed(std::move(result), std::move(page).error());
@@ -107,7 +114,9 @@ ListingResult WindowLister::ReadJobResults(query::QueryWindow const& window, std
       return Truncated(std::move(result),
                        fmt::format("--max-pages {} reached with more pages left", request_.max_pages));
     }
+    auto const started = std::chrono::steady_clock::now();
     auto page = api_.GetJobResults(job_id, cursor, request_.async_page_size);
+    if (page) page->fetch_latency = ElapsedSince(started);
     if (!page) return Failed(std::move(result), std::move(page).error());
     ++result.pages;
     std::optional<query::TimePoint> const available = page->data_availability;

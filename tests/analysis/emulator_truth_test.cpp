@@ -1,4 +1,5 @@
-// Scores the analysis against the emulator generator's ground truth over 2,000 conversations:
+// Scores the analysis against the emulator generator's ground truth over 2,300 generated
+// conversations (at least 2,000 of them with a transcript):
 // keyword rules (per speaker) must equal the truth; PII per-type recall/precision must meet the
 // floors of issue 5. Prints the per-type table (precision, recall, support).
 //
@@ -14,6 +15,7 @@
 //   finding left over is a false positive, including one on a masked instance (a mask is not a
 //   leak), on the other speaker, in other phrases, or of another type.
 // - postal_code instances have no analysis type yet: they are counted (support) but not scored.
+// Set GCTQ_PII_TRUTH_SEED=N to score another generated org (the suite uses seed 7).
 // Set GCTQ_PII_TRUTH_DEBUG=1 to print the phrases around every miss and false finding (the data is
 // synthetic; never paste the output into snapshots or docs).
 #include <gtest/gtest.h>
@@ -134,8 +136,9 @@ void ScorePii(gctq_emulator::Truth const& truth, AnalysisResult const& result, n
 
 void ComputeScores(TruthScores& out) {
   gctq_emulator::GeneratorSettings settings;
-  settings.conversations = 2000;
-  settings.seed = 7;
+  settings.conversations = 2300;
+  char const* seed = std::getenv("GCTQ_PII_TRUTH_SEED");  // other seeds: a local generality check
+  settings.seed = seed != nullptr ? std::strtoull(seed, nullptr, 10) : 7;
   settings.anchor_epoch_s = 1'767'225'600;  // fixed: 2026-01-01
   auto org = gctq_emulator::GenerateOrg(settings);
   std::vector<Rule> rules;
@@ -199,16 +202,18 @@ TEST(EmulatorTruthTest, KeywordRulesEqualTheTruthPerSpeaker) {
   EXPECT_EQ(s.keywords.fn, 0);
 }
 
-// Not yet met on the generator's renderings (see the table this prints and doc/benchmarks.md):
-// run with --gtest_also_run_disabled_tests. Enable once the detectors cover them.
-TEST(EmulatorTruthTest, DISABLED_PiiMeetsFloors) {
+// The floors of issue 5: recall >= 0.98 for card numbers and SSNs, >= 0.95 for the other types,
+// precision >= 0.95 overall; every type must have enough support to be meaningful.
+TEST(EmulatorTruthTest, PiiMeetsFloors) {
   auto const& s = Scores();
+  EXPECT_GE(s.transcripts, 2000);
   Score overall;
   for (auto const& [type, score] : s.pii) {
     overall.tp += score.tp, overall.fp += score.fp, overall.fn += score.fn;
     EXPECT_GT(score.support(), 50) << type;
     EXPECT_GE(score.recall(), type == "card_number" || type == "ssn" ? 0.98 : 0.95) << type;
   }
+  EXPECT_EQ(s.pii.size(), 8u) << "every analysis PII type is scored";
   EXPECT_GE(overall.precision(), 0.95);
 }
 

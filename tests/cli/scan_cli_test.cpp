@@ -24,15 +24,15 @@ using gctq::cli::kExitIncomplete;
 using gctq::cli::kExitOk;
 using gctq::cli::kExitUsage;
 
-struct Run {
+struct ChildResult {
   int exit_code = -1;  ///< -2: killed after the timeout.
   std::string out, err;
 };
 
 /// Runs GCTQ_BINARY with `args`; stdin from `stdin_path` (or /dev/null). Kills it after `timeout`.
-Run Gctq(std::vector<std::string> const& args, std::string const& stdin_path = "/dev/null",
-         std::chrono::seconds timeout = std::chrono::seconds(60)) {
-  Run run;
+ChildResult Gctq(std::vector<std::string> const& args, std::string const& stdin_path = "/dev/null",
+                 std::chrono::seconds timeout = std::chrono::seconds(60)) {
+  ChildResult run;
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return run;
   pid_t const pid = fork();
@@ -173,7 +173,7 @@ class ScanCliTest : public ::testing::Test {
 };
 
 TEST_F(ScanCliTest, SampleTranscriptWithKeywordsGivesTheHits) {
-  Run run = Gctq({"scan", "--keywords", "hello, goodbye, refund", kSample});
+  ChildResult run = Gctq({"scan", "--keywords", "hello, goodbye, refund", kSample});
   ASSERT_EQ(run.exit_code, kExitOk) << run.err;
   auto records = Records(run.out);
   ASSERT_EQ(records.size(), 1u) << run.out;
@@ -197,13 +197,13 @@ TEST_F(ScanCliTest, RuleFileHitsNameRuleAndVersion) {
                             "[[rule]]\nname = \"refund-request\"\nversion = 3\nmatch = 'refund*'\n"
                             "speaker = \"customer\"\n");
   std::string doc = Write("clean.json", CleanTranscript());
-  Run run = Gctq({"scan", "--rules", rules, doc});
+  ChildResult run = Gctq({"scan", "--rules", rules, doc});
   ASSERT_EQ(run.exit_code, kExitOk) << run.err;
   auto records = Records(run.out);
   ASSERT_EQ(records.size(), 1u);
   ASSERT_EQ(records[0]["hits"].size(), 1u) << records[0].dump(2);
   EXPECT_EQ(records[0]["hits"][0]["rule"], "refund-request");
-  EXPECT_EQ(records[0]["hits"][0]["version"], 3);
+  EXPECT_EQ(records[0]["hits"][0]["version"], "3");  // Versions are strings in records.
   EXPECT_EQ(records[0]["hits"][0]["speaker"], "customer");
   EXPECT_EQ(records[0]["hits"][0]["phrase_index"], 1);
 }
@@ -215,7 +215,7 @@ TEST_F(ScanCliTest, MalformedFileIsReportedAndTheRestIsScanned) {
   Write("archive/c.jsonl", Transcript("conv-c1", {{"external", "refund please"}}) + "\n" +
                                Transcript("conv-c2", {{"internal", "goodbye"}}) + "\n");
   Write("archive/notes.txt", "not a transcript");  // Not .json / .jsonl: ignored.
-  Run run = Gctq({"scan", "--keywords", "refund", (dir_ / "archive").string()});
+  ChildResult run = Gctq({"scan", "--keywords", "refund", (dir_ / "archive").string()});
   // Documented: 1 = done, but something is missing (a document could not be analysed).
   EXPECT_EQ(run.exit_code, kExitIncomplete) << run.err;
   EXPECT_NE(run.err.find(bad), std::string::npos) << run.err;
@@ -236,14 +236,14 @@ TEST_F(ScanCliTest, FailOnPiiLeakExitsOneOnALeakAndZeroWhenClean) {
   std::string leak = Write("leak.json", LeakTranscript());
   std::string clean = Write("clean.json", CleanTranscript());
 
-  Run leaked = Gctq({"scan", "--fail-on-pii-leak", leak});
+  ChildResult leaked = Gctq({"scan", "--fail-on-pii-leak", leak});
   EXPECT_EQ(leaked.exit_code, kExitIncomplete) << leaked.err;
   auto records = Records(leaked.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["pii_status"], "leak");
   EXPECT_NE(leaked.err.find("1 with PII leaks"), std::string::npos) << leaked.err;
 
-  Run ok = Gctq({"scan", "--fail-on-pii-leak", clean});
+  ChildResult ok = Gctq({"scan", "--fail-on-pii-leak", clean});
   EXPECT_EQ(ok.exit_code, kExitOk) << ok.err;
   ASSERT_EQ(Records(ok.out).size(), 1u);
   EXPECT_EQ(Records(ok.out)[0]["pii_status"], "clean");
@@ -251,7 +251,7 @@ TEST_F(ScanCliTest, FailOnPiiLeakExitsOneOnALeakAndZeroWhenClean) {
   // Without the flag a leak is reported but is not a failure.
   EXPECT_EQ(Gctq({"scan", leak}).exit_code, kExitOk);
   // --no-pii: nothing is verified, so nothing can fail.
-  Run unscanned = Gctq({"scan", "--no-pii", "--fail-on-pii-leak", leak});
+  ChildResult unscanned = Gctq({"scan", "--no-pii", "--fail-on-pii-leak", leak});
   EXPECT_EQ(unscanned.exit_code, kExitOk) << unscanned.err;
   EXPECT_EQ(Records(unscanned.out)[0]["pii_status"], "not_scanned");
 }
@@ -265,19 +265,19 @@ TEST_F(ScanCliTest, BadRuleFileExitsTwoNamingTheLine) {
                             "[[rule]]\n"
                             "name = \"broken\"\n"
                             "match = 'refund AND ('\n");
-  Run run = Gctq({"scan", "--rules", rules, kSample});
+  ChildResult run = Gctq({"scan", "--rules", rules, kSample});
   EXPECT_EQ(run.exit_code, kExitUsage) << run.err;
   EXPECT_NE(run.err.find("rules.toml:7"), std::string::npos) << run.err;
   EXPECT_TRUE(run.out.empty()) << run.out;
 
   std::string syntax = Write("syntax.toml", "[[rule]]\nname = \"a\"\nmatch = 'refund'\nversion = = 2\n");
-  Run bad_syntax = Gctq({"scan", "--rules", syntax, kSample});
+  ChildResult bad_syntax = Gctq({"scan", "--rules", syntax, kSample});
   EXPECT_EQ(bad_syntax.exit_code, kExitUsage) << bad_syntax.err;
   EXPECT_NE(bad_syntax.err.find("syntax.toml:4"), std::string::npos) << bad_syntax.err;
 }
 
 TEST_F(ScanCliTest, MissingPathIsAUsageError) {
-  Run run = Gctq({"scan", (dir_ / "does-not-exist.json").string()});
+  ChildResult run = Gctq({"scan", (dir_ / "does-not-exist.json").string()});
   EXPECT_EQ(run.exit_code, kExitUsage) << run.err;
   EXPECT_NE(run.err.find("does-not-exist.json"), std::string::npos) << run.err;
 }
@@ -285,7 +285,7 @@ TEST_F(ScanCliTest, MissingPathIsAUsageError) {
 TEST_F(ScanCliTest, NoPiiValueInStdoutOrStderrOnlyTheMaskedPreview) {
   std::string leak = Write("leak.jsonl", LeakTranscript() + "\n" + CleanTranscript() + "\n");
   for (auto const& format : {"jsonl", "table"}) {
-    Run run = Gctq({"scan", "--explain", "--keywords", "refund", "--format", format, leak});
+    ChildResult run = Gctq({"scan", "--explain", "--keywords", "refund", "--format", format, leak});
     EXPECT_EQ(run.exit_code, kExitOk) << run.err;
     for (auto const* stream : {&run.out, &run.err}) {
       EXPECT_EQ(stream->find(kCard), std::string::npos) << format << ": " << *stream;
@@ -311,7 +311,7 @@ TEST_F(ScanCliTest, NoPiiValueInStdoutOrStderrOnlyTheMaskedPreview) {
 
 TEST_F(ScanCliTest, StdinJsonLinesStreamsOneRecordPerLine) {
   std::string lines = Write("in.jsonl", CleanTranscript() + "\n\n" + LeakTranscript() + "\n");
-  Run run = Gctq({"scan", "--keywords", "refund"}, lines);
+  ChildResult run = Gctq({"scan", "--keywords", "refund"}, lines);
   ASSERT_EQ(run.exit_code, kExitOk) << run.err;
   auto records = Records(run.out);
   ASSERT_EQ(records.size(), 2u) << run.out;
@@ -323,7 +323,7 @@ TEST_F(ScanCliTest, StdinJsonLinesStreamsOneRecordPerLine) {
 
 TEST_F(ScanCliTest, StdinPrettyPrintedDocumentIsOneDocument) {
   std::string pretty = Write("in.json", nlohmann::json::parse(CleanTranscript()).dump(2));
-  Run run = Gctq({"scan", "-", "--keywords", "refund"}, pretty);
+  ChildResult run = Gctq({"scan", "-", "--keywords", "refund"}, pretty);
   ASSERT_EQ(run.exit_code, kExitOk) << run.err;
   auto records = Records(run.out);
   ASSERT_EQ(records.size(), 1u) << run.out;
@@ -334,7 +334,7 @@ TEST_F(ScanCliTest, StdinPrettyPrintedDocumentIsOneDocument) {
 
 TEST_F(ScanCliTest, JsonLinesInADotJsonFileAreLines) {
   std::string file = Write("two.json", CleanTranscript() + "\n" + LeakTranscript() + "\n");
-  Run run = Gctq({"scan", file});
+  ChildResult run = Gctq({"scan", file});
   ASSERT_EQ(run.exit_code, kExitOk) << run.err;
   auto records = Records(run.out);
   ASSERT_EQ(records.size(), 2u) << run.out;
@@ -345,7 +345,7 @@ TEST_F(ScanCliTest, JsonLinesInADotJsonFileAreLines) {
 
 TEST_F(ScanCliTest, OutWritesRecordsToAFile) {
   std::string out = (dir_ / "records.jsonl").string();
-  Run run = Gctq({"scan", "--keywords", "hello", "--out", out, kSample});
+  ChildResult run = Gctq({"scan", "--keywords", "hello", "--out", out, kSample});
   ASSERT_EQ(run.exit_code, kExitOk) << run.err;
   EXPECT_TRUE(run.out.empty());
   std::ifstream in(out);
@@ -356,7 +356,7 @@ TEST_F(ScanCliTest, OutWritesRecordsToAFile) {
 }
 
 TEST(CliHelpTest, ScanHelpMentionsEveryOption) {
-  Run run = Gctq({"scan", "--help"});
+  ChildResult run = Gctq({"scan", "--help"});
   EXPECT_EQ(run.exit_code, kExitOk) << run.err;
   for (auto const* option : {"paths", "--keywords", "--rules", "--no-pii", "--fail-on-pii-leak", "--explain",
                              "--out", "--format", "--help"})
@@ -364,14 +364,14 @@ TEST(CliHelpTest, ScanHelpMentionsEveryOption) {
 }
 
 TEST(CliHelpTest, TopLevelHelpListsTheSubcommands) {
-  Run run = Gctq({"--help"});
+  ChildResult run = Gctq({"--help"});
   EXPECT_EQ(run.exit_code, kExitOk) << run.err;
   for (auto const* sub : {"demo", "query", "scan", "auth", "qa", "audit", "emulator"})
     EXPECT_NE(run.out.find(sub), std::string::npos) << sub << " missing from:\n" << run.out;
 }
 
 TEST(CliHelpTest, UnknownOptionIsAUsageError) {
-  Run run = Gctq({"scan", "--no-such-option"});
+  ChildResult run = Gctq({"scan", "--no-such-option"});
   EXPECT_EQ(run.exit_code, kExitUsage);
   EXPECT_NE(run.err.find("--no-such-option"), std::string::npos) << run.err;
 }

@@ -31,6 +31,7 @@ struct ConversationRecord {
   /// counted as analysis_filtered in the window report.
   bool excluded_by_analysis = false;
   std::size_t window_index = 0;  ///< Index of its window in RunReport::windows.
+  int page_number = 0;           ///< The page (1-based, per window) that listed it.
 };
 
 }  // namespace gctq::query

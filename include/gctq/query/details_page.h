@@ -18,6 +18,7 @@ struct DetailsPage {
   std::optional<std::int64_t> total_hits;      ///< Sync only; approximate on the real service.
   std::optional<std::string> cursor;           ///< Async only; absent on the last page.
   std::optional<TimePoint> data_availability;  ///< Async only.
+  Millis fetch_latency{0};                     ///< Wall time of the request (all attempts).
 };
 
 /// Parses either response shape. A body that is not JSON, or a conversation without a

@@ -161,5 +161,45 @@ add("name-masked", [], [["customer", "my name is [name]"]])
 add("neg-name", [], [["customer", "my name is on the account already"]])
 add("neg-name2", [], [["customer", "my name is not important"]])
 
+# Hard negatives and positives for patterns found scoring against the emulator's ground truth.
+add("neg-ref-call-later", [], [["agent", "your reference is five oh three eight four four one"],
+                               ["agent", "we'll call you back on the sixteenth of june at ten"]])
+add("neg-ticket-reach", [], [["agent", "your ticket number is five one oh six four three eight"],
+                             ["agent", "you can reach our team directly on extension three five eight three"]])
+add("neg-case-call", [], [["agent", "you're booked in the driver will call thirty minutes before"],
+                          ["agent", "i've noted everything on case six four five eight nine nine three"]])
+add("neg-tracking-alnum", [], [["agent", "the delivery reference is one z one four one four three one one three "
+                                         "seven four four seven"],
+                               ["agent", "you can reach our team directly on extension five oh four oh"]])
+add("neg-order-nanp", [], [["agent", "a manager will call you within twenty four hours"],
+                           ["customer", "my order was eight seven seven three one one five oh nine nine from last week"]])
+add("neg-expiry-subscription", [], [["customer", "my subscription expires march twenty six"]])
+add("neg-expiry-ordinal", [], [["customer", "the card offer expires on march twenty first"]])
+add("neg-name-request", [], [["agent", "can i take your name"], ["customer", "this is ridiculous I already gave it"]])
+add("neg-name-call-me", [], [["customer", "you can call me back tomorrow"]])
+add("ssn-then-card", ["ssn", "card_number"],
+    [["agent", "can you confirm your social please"], ["customer", "five eight five"],
+     ["customer", "seven two four six five three"], ["agent", "perfect thank you"],
+     ["agent", "what's the card number you'd like to use"], ["customer", spoken("4111111111111111")]])
+add("expiry-then-cvv", ["card_expiry", "card_cvv"],
+    [["agent", "and the expiry date"], ["customer", "it expires ten thirty"], ["agent", "great thanks"],
+     ["agent", "lastly the code on the back of the card"], ["customer", "two two nine"]])
+add("expiry-month-name", ["card_expiry"], [["agent", "what's the expiration date on the card"],
+                                           ["customer", "it's december twenty twenty seven"]])
+add("cvv-trailing-oh", ["card_cvv"], [["agent", "and the security code"], ["customer", "three oh oh"]])
+add("ssn-leading-oh", ["ssn"], [["agent", "can you confirm your social please"], ["customer", "oh oh seven"],
+                                ["customer", "one two one three six seven"]])
+add("phone-trailing-oh", ["phone"], [["agent", "what's the best number to reach you on"], ["customer", "six oh two"],
+                                     ["customer", "two nine nine oh one two oh"]])
+add("iban-oh-check-digits", ["iban"], [["agent", "please read out your i b a n"],
+                                       ["customer", "d e eight nine three seven oh four oh oh four four"],
+                                       ["customer", "oh five three two oh one three oh oh oh"]])
+add("name-answer", ["name"], [["agent", "who am i speaking with today"], ["customer", "yeah it's Priya Raman"]])
+add("email-initial-readback", ["email", "email"],
+    [["customer", "it's j smith at example dot com"], ["agent", "let me read that back j smith at example dot com"]])
+add("phone-then-claim", ["phone"], [["agent", "can i get a callback number"], ["customer", "okay it's nine three two"],
+                                    ["customer", "five zero seven"], ["customer", "four four nine three"],
+                                    ["agent", "the claim number is four two nine eight seven nine eight"]])
+
 for row in out:
     print(json.dumps(row))
