@@ -10,10 +10,13 @@
 namespace gctq::cli {
 namespace {
 
-int RunQueryCommand(QueryJobOptions const& options) { return RunQueryJob(options, "query").exit_code; }
+int RunQueryCommand(QueryJobOptions const& options) {
+  return RunQueryJob(options, "query").exit_code;
+}
 
 void AddAnalysisAndQaFlags(CLI::App* sub, QueryJobOptions& o) {
-  sub->add_option("--rules", o.rules_file, "Keyword rule file (TOML; see doc/rules.md)")->check(CLI::ExistingFile);
+  sub->add_option("--rules", o.rules_file, "Keyword rule file (TOML; see doc/rules.md)")
+      ->check(CLI::ExistingFile);
   sub->add_flag("--fail-on-pii-leak", o.fail_on_pii_leak, "Exit 1 when any transcript has unmasked PII");
   sub->add_option("--qa-webhook", o.qa_webhooks,
                   "QA webhook URL (repeatable): URL or URL#ENV_VAR naming the variable that holds its whsec_ "

@@ -13,10 +13,12 @@ void ProgressSink::OnPage(query::PageInfo const& page) {
 }
 
 void ProgressSink::OnWindowReport(query::WindowReport const& report) {
-  fmt::print(stderr, "\r\033[Kwindow {} done: {} fetched, {} written so far", report.index, report.counts.fetched,
-             records_);
+  fmt::print(stderr, "\r\033[Kwindow {} done: {} fetched, {} written so far", report.index,
+             report.counts.fetched, records_);
 }
 
-void ProgressSink::OnRunReport(query::RunReport const& /*report*/) { fmt::print(stderr, "\r\033[K"); }
+void ProgressSink::OnRunReport(query::RunReport const& /*report*/) {
+  fmt::print(stderr, "\r\033[K");
+}
 
 }  // namespace gctq::cli

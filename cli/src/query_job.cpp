@@ -34,7 +34,8 @@ constexpr char kDefaultStateDb[] = "gctq-state.db";
 
 /// The analysis engine behind the Analyze hook. With keywords or rules, a conversation whose
 /// transcript matches none of them is left out of the output.
-Result<query::AnalyzeHook> MakeAnalyzeHook(QueryJobOptions const& options, query::QueryRequest const& request) {
+Result<query::AnalyzeHook> MakeAnalyzeHook(QueryJobOptions const& options,
+                                           query::QueryRequest const& request) {
   analysis::AnalysisOptions analysis_options;
   for (auto const& k : request.keywords) {
     analysis_options.keywords += (analysis_options.keywords.empty() ? "" : ", ") + k;
@@ -162,7 +163,8 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
   auto config = query::ResolveClientConfig(options.connection);
   if (!config) return fail(config.error(), kExitUsage);
   if (!request->fetch_transcripts && (!request->keywords.empty() || !options.rules_file.empty())) {
-    return fail(MakeError(ErrorCode::kInvalidArgument, "--keywords and --rules need transcripts; drop --no-transcripts"),
+    return fail(MakeError(ErrorCode::kInvalidArgument,
+                          "--keywords and --rules need transcripts; drop --no-transcripts"),
                 kExitUsage);
   }
   query::AnalyzeHook analyze;
@@ -172,7 +174,8 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
     analyze = std::move(*hook);
   }
   auto qa = WireQa(options);
-  if (!qa) return fail(qa.error(), qa.error().code == ErrorCode::kInvalidArgument ? kExitUsage : kExitInternal);
+  if (!qa)
+    return fail(qa.error(), qa.error().code == ErrorCode::kInvalidArgument ? kExitUsage : kExitInternal);
 
   auto latency = std::make_shared<metrics::LatencyRecorder>();
   std::vector<std::shared_ptr<http::CallObserver>> observers{latency};
@@ -186,7 +189,8 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
     audit_log = std::move(*opened);
     observers.push_back(std::make_shared<audit::AuditObserver>(audit_log));
     auto started = audit::RecordRunStart(
-        *audit_log, {config->client_id, "", command, SanitizedOptions(options), FilterMap(options.args), "0.1.0"});
+        *audit_log,
+        {config->client_id, "", command, SanitizedOptions(options), FilterMap(options.args), "0.1.0"});
     if (!started) return fail(started.error(), kExitInternal);
   }
   for (auto const& observer : observers) config->observers.push_back(observer);
@@ -197,7 +201,9 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
   std::ofstream file;
   if (!options.out.empty()) {
     file.open(options.out, std::ios::out | std::ios::trunc | std::ios::binary);
-    if (!file) return fail(MakeError(ErrorCode::kIo, fmt::format("--out: cannot write '{}'", options.out)), kExitInternal);
+    if (!file)
+      return fail(MakeError(ErrorCode::kIo, fmt::format("--out: cannot write '{}'", options.out)),
+                  kExitInternal);
   }
   std::ostream& records = options.out.empty() ? std::cout : file;
   std::ostream& report_stream =
@@ -227,7 +233,8 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
   outcome.summary = summary.summary();
   outcome.exit_code = ExitCodeFor(*result);
   if (file.is_open() && !file) return fail(MakeError(ErrorCode::kIo, "--out: write failed"), kExitInternal);
-  if (result->fatal_error) fmt::print(stderr, "gctq {}: stopped: {}\n", command, result->fatal_error->Describe());
+  if (result->fatal_error)
+    fmt::print(stderr, "gctq {}: stopped: {}\n", command, result->fatal_error->Describe());
 
   if (qa->exec) {
     if (auto finished = qa->exec->Finish(); !finished) {
@@ -246,7 +253,8 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
         (void)audit::RecordDelivery(*audit_log, delivery);
       };
     }
-    auto webhook_transport = http::MakeObservedTransport(http::MakeCurlTransport(), observers, http::SystemClock());
+    auto webhook_transport =
+        http::MakeObservedTransport(http::MakeCurlTransport(), observers, http::SystemClock());
     qa::WebhookDeliverer deliverer(*qa->outbox, webhook_transport, std::move(deliverer_options));
     auto delivered = deliverer.Drain(options.qa_max_wait);
     if (!delivered) {
@@ -255,13 +263,14 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
     } else {
       outcome.delivery = *delivered;
       if (delivered->pending_left > 0 || delivered->dead > 0) {
-        fmt::print(stderr, "gctq {}: QA webhooks: {} pending, {} dead-lettered (see `gctq qa status`)\n", command,
-                   delivered->pending_left, delivered->dead);
+        fmt::print(stderr, "gctq {}: QA webhooks: {} pending, {} dead-lettered (see `gctq qa status`)\n",
+                   command, delivered->pending_left, delivered->dead);
       }
     }
   }
 
-  if (options.fail_on_pii_leak && outcome.summary.pii_status.count("leak") > 0 && outcome.exit_code == kExitOk) {
+  if (options.fail_on_pii_leak && outcome.summary.pii_status.count("leak") > 0 &&
+      outcome.exit_code == kExitOk) {
     outcome.exit_code = kExitIncomplete;
   }
   outcome.latency = latency->Snapshot();
@@ -273,9 +282,9 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
   }
   if (audit_log) {
     if (audit_sink && audit_sink->error()) PrintFailure(command, *audit_sink->error());
-    std::string const result_word = outcome.exit_code == kExitOk               ? "success"
+    std::string const result_word = outcome.exit_code == kExitOk           ? "success"
                                     : outcome.exit_code == kExitIncomplete ? "incomplete"
-                                                                               : "failure";
+                                                                           : "failure";
     (void)audit::RecordRunEnd(*audit_log, {result_word, outcome.exit_code, outcome.summary.records, ""});
     if (auto closed = audit_log->Close(); !closed) {
       PrintFailure(command, closed.error());

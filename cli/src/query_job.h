@@ -26,10 +26,10 @@ struct QueryJobOptions {
   std::string qa_exec;                   ///< Command receiving one JSON line per event.
   std::string state_db;                  ///< Outbox database (default gctq-state.db with webhooks).
   std::chrono::milliseconds qa_max_wait{std::chrono::seconds(60)};  ///< Delivery drain at the end.
-  std::string audit_log;                 ///< Append-only audit log (JSON Lines); empty = none.
-  std::string metrics_file;              ///< Prometheus text file; empty = none.
-  bool print_summary = true;             ///< Run summary and latency table on stderr.
-  bool progress = true;                  ///< Progress line on stderr when it is a terminal.
+  std::string audit_log;      ///< Append-only audit log (JSON Lines); empty = none.
+  std::string metrics_file;   ///< Prometheus text file; empty = none.
+  bool print_summary = true;  ///< Run summary and latency table on stderr.
+  bool progress = true;       ///< Progress line on stderr when it is a terminal.
 };
 
 struct QueryJobOutcome {

@@ -45,7 +45,8 @@ namespace {
 
 std::string JoinCounts(std::map<std::string, std::int64_t> const& counts) {
   std::string out;
-  for (auto const& [name, count] : counts) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, count);
+  for (auto const& [name, count] : counts)
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, count);
   return out.empty() ? "none" : out;
 }
 
@@ -63,8 +64,8 @@ std::string FormatRunSummary(RunSummary const& s) {
   out += "\n";
   out += fmt::format("  hits per rule           {}\n", JoinCounts(s.hits_by_rule));
   if (s.sentiment_negative + s.sentiment_neutral + s.sentiment_positive > 0) {
-    out += fmt::format("  sentiment (-100..100)   negative {}, neutral {}, positive {}\n", s.sentiment_negative,
-                       s.sentiment_neutral, s.sentiment_positive);
+    out += fmt::format("  sentiment (-100..100)   negative {}, neutral {}, positive {}\n",
+                       s.sentiment_negative, s.sentiment_neutral, s.sentiment_positive);
   }
   out += fmt::format("  PII masking             {}\n", JoinCounts(s.pii_status));
   out += fmt::format("  unmasked PII by type    {}\n", JoinCounts(s.pii_leaks_by_type));

@@ -12,10 +12,10 @@ namespace gctq::cli {
 struct RunSummary {
   std::int64_t records = 0;
   std::int64_t with_hits = 0;
-  std::map<std::string, std::int64_t> hits_by_rule;        ///< conversations per rule
-  std::map<std::string, std::int64_t> pii_status;          ///< clean | masked | leak | not_scanned
-  std::map<std::string, std::int64_t> pii_leaks_by_type;   ///< findings per type
-  std::map<std::string, std::int64_t> transcript_status;   ///< fetched | no_transcript | ...
+  std::map<std::string, std::int64_t> hits_by_rule;       ///< conversations per rule
+  std::map<std::string, std::int64_t> pii_status;         ///< clean | masked | leak | not_scanned
+  std::map<std::string, std::int64_t> pii_leaks_by_type;  ///< findings per type
+  std::map<std::string, std::int64_t> transcript_status;  ///< fetched | no_transcript | ...
   std::int64_t sentiment_negative = 0, sentiment_neutral = 0, sentiment_positive = 0;
   double keyword_coverage_sum = 0;
   std::int64_t keyword_coverage_count = 0;

@@ -25,7 +25,7 @@ std::string TranscriptOutcome(query::TranscriptStatus status) {
 void AuditRecordSink::OnPage(query::PageInfo const& page) {
   ApiCallSummary call;
   call.endpoint_class = page.window.mode == query::WindowMode::kAsync ? http::EndpointClass::kAsyncJobResults
-                                                                       : http::EndpointClass::kDetailsPage;
+                                                                      : http::EndpointClass::kDetailsPage;
   call.window = query::FormatIsoTime(page.window.from) + "/" + query::FormatIsoTime(page.window.to);
   call.page = page.page_number;
   call.status = 200;

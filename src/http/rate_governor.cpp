@@ -31,6 +31,7 @@ RateGovernor::RateGovernor(PacingPolicy policy, std::shared_ptr<Clock> clock)
       allowed_(std::max(policy.initial_allowed, 1)),
       window_(std::max(policy.initial_window, std::chrono::seconds(1))) {
   SetLimitLocked(allowed_, window_);
+  window_ = std::chrono::seconds::zero();  // Paced on the assumption until a response tells.
 }
 
 std::chrono::milliseconds RateGovernor::Reserve() {
@@ -53,10 +54,13 @@ void RateGovernor::Observe(HttpResponse const& response) {
   std::lock_guard lock(mu_);
   auto const now = clock_->now();
   if (allowed && *allowed > 0) {
-    // The window is at least as long as the longest countdown seen (bounded to an hour).
+    // The window is the longest countdown seen (bounded to an hour), learned from the server
+    // alone: the assumed initial window is no floor, so a server with a shorter window (e.g. the
+    // emulator time-scaled to 300 per 5 s) is paced at its real rate.
+    auto const assumed = std::max(policy_.initial_window, std::chrono::seconds(1));
     auto const window =
         reset ? std::min(std::max(std::chrono::seconds(*reset), window_), std::chrono::seconds(3600))
-              : window_;
+              : (window_ > std::chrono::seconds::zero() ? window_ : assumed);
     SetLimitLocked(static_cast<int>(std::min(*allowed, 1'000'000L)), window);
     if (count && reset && *count >= *allowed) PauseUntilLocked(now + std::chrono::seconds(*reset));
   }

@@ -28,7 +28,8 @@ void AddRuleHits(nlohmann::json const& analysis, ConversationEvent& event) {
     auto& entry = by_rule[{name, version}];
     entry.name = name;
     entry.version = version;
-    auto const speaker = hit.value("speaker", nlohmann::json()).is_string() ? hit["speaker"].get<std::string>() : "";
+    auto const speaker =
+        hit.value("speaker", nlohmann::json()).is_string() ? hit["speaker"].get<std::string>() : "";
     if (speaker == "agent") ++entry.agent_count;
     if (speaker == "customer") ++entry.customer_count;
   }
@@ -55,7 +56,9 @@ ConversationEvent MakeConversationEvent(query::ConversationRecord const& record)
   return EventFrom(record, ParseAnalysis(record));
 }
 
-void QaRecordSink::OnPage(query::PageInfo const& page) { pending_.push_back({page}); }
+void QaRecordSink::OnPage(query::PageInfo const& page) {
+  pending_.push_back({page});
+}
 
 void QaRecordSink::OnRecord(query::ConversationRecord const& record) {
   FlushPagesBefore(record.window_index, record.page_number);
@@ -92,7 +95,8 @@ void QaRecordSink::FlushPagesBefore(std::size_t window_index, int page_number) {
     metrics.total_results = p.info.total_hits.value_or(static_cast<std::int64_t>(p.info.conversations));
     metrics.latency = p.info.latency;
     metrics.matches = p.matches;
-    metrics.keyword_coverage_mean = p.coverage_count > 0 ? p.coverage_sum / static_cast<double>(p.coverage_count) : 0;
+    metrics.keyword_coverage_mean =
+        p.coverage_count > 0 ? p.coverage_sum / static_cast<double>(p.coverage_count) : 0;
     Keep(sink_->OnPage(metrics));
     pending_.erase(pending_.begin());
   }
