@@ -35,9 +35,11 @@
 #include "gctq/analysis/analyzer.h"
 #include "gctq/http/api_client.h"
 #include "gctq/http/call_observer.h"
+#include "gctq/metrics/latency_recorder.h"
 #include "gctq/output/record_writer.h"
 #include "gctq/query/query_runner.h"
 #include "gctq_emulator/emulator.h"
+#include "src/run_summary.h"
 
 namespace {
 
@@ -111,6 +113,8 @@ int QueryChild(char** argv) {
   config.client_id = gctq_emulator::kDemoClientId;
   config.client_secret = gctq_emulator::kDemoClientSecret;
   config.observers.push_back(observer);
+  auto latency = std::make_shared<gctq::metrics::LatencyRecorder>();  // as `gctq query` has
+  config.observers.push_back(latency);
   auto transport = gctq::http::MakeApiTransport(std::move(config));
   if (!transport) {
     fmt::print(stderr, "transport: {}\n", transport.error().message);
@@ -126,11 +130,13 @@ int QueryChild(char** argv) {
 
   std::ofstream sink_file("/dev/null", std::ios::binary);
   auto writer = gctq::output::MakeRecordWriter(gctq::output::OutputFormat::kJsonl, sink_file, sink_file);
+  gctq::cli::SummarySink summary;
+  gctq::query::TeeSink sink({writer.get(), &summary});
 
   rusage before{}, after{};
   ::getrusage(RUSAGE_SELF, &before);
   auto const start = std::chrono::steady_clock::now();
-  auto report = gctq::query::RunQuery(request, context, *writer);
+  auto report = gctq::query::RunQuery(request, context, sink);
   auto const wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ::getrusage(RUSAGE_SELF, &after);
   if (!report) {
@@ -144,6 +150,7 @@ int QueryChild(char** argv) {
   fmt::print("fetched {}\nemitted {}\ntranscripts {}\nno_transcript {}\ntranscripts_failed {}\ncomplete {}\n",
              totals.fetched, totals.emitted, totals.transcripts_fetched, totals.transcripts_missing,
              totals.transcripts_failed, report->Complete() && !report->fatal_error ? 1 : 0);
+  fmt::print("paced_s {}\n", static_cast<double>(latency->Snapshot().total_waited.count()) / 1e6);
   for (std::size_t i = 0; i < gctq::http::kAllEndpointClasses.size(); ++i) {
     if (auto n = observer->by_class[i].load(); n > 0)
       fmt::print("class.{} {}\n", gctq::http::ToString(gctq::http::kAllEndpointClasses[i]), n);
@@ -385,9 +392,9 @@ void PrintSummary() {
     }
     fmt::print(
         "{:<44}   fetched={:.0f} transcripts={:.0f} no_transcript={:.0f} downloads={:.0f} "
-        "tokens={:.0f} errors={:.0f}{}\n",
+        "tokens={:.0f} errors={:.0f} paced_s={:.1f}{}\n",
         "", r["fetched"], r["transcripts"], r["no_transcript"], r["downloads"], r["tokens"], r["errors"],
-        classes);
+        r["paced_s"], classes);
   }
   double rss5k = 0, rss20k = 0;
   for (auto const& row : rows) {

@@ -39,6 +39,24 @@ std::optional<std::vector<OAuthClientSpec>> ResolveClients(EmulatorOptions const
   return server::DefaultClients();
 }
 
+/// Server threads: more than the connections of one client at its highest --concurrency.
+constexpr std::size_t kServerThreads = 96;
+
+/// An Accept-Encoding value without `br` (cpp-httplib picks brotli when the value contains "br").
+std::string WithoutBrotli(std::string const& accept_encoding) {
+  std::string kept;
+  std::size_t start = 0;
+  while (start <= accept_encoding.size()) {
+    std::size_t end = accept_encoding.find(',', start);
+    if (end == std::string::npos) end = accept_encoding.size();
+    std::string token = accept_encoding.substr(start, end - start);
+    token.erase(0, token.find_first_not_of(' '));
+    if (!token.empty() && token.find("br") == std::string::npos) kept += (kept.empty() ? "" : ", ") + token;
+    start = end + 1;
+  }
+  return kept.empty() ? "identity" : kept;
+}
+
 }  // namespace
 
 Emulator::Emulator(EmulatorOptions options) : impl_(std::make_unique<Impl>()) {
@@ -72,6 +90,20 @@ bool Emulator::Start(std::string* error) {
   // Accepted sockets inherit this from the listener; without it keep-alive responses stall ~40 ms
   // on the client's delayed ACK (Nagle).
   impl_->server.set_tcp_nodelay(true);
+  // cpp-httplib's pool defaults to max(8, cores - 1) threads, and an idle keep-alive connection
+  // holds its thread for up to 5 s: with a client running more connections than that (gctq query:
+  // 8 workers + the lister), a new connection waited ~5 s in the queue. Room for --concurrency 64.
+  impl_->server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
+  // The distribution's cpp-httplib is built with brotli and answers `Accept-Encoding: br` (libcurl
+  // offers it) at brotli's default quality 11: ~90% of the emulator's CPU went into compressing.
+  // Serve gzip or identity instead, as the real API does.
+  impl_->server.set_pre_routing_handler([](httplib::Request const& request, httplib::Response&) {
+    // The server owns a mutable Request; the handler type only adds const.
+    auto& headers = const_cast<httplib::Request&>(request).headers;
+    if (auto it = headers.find("Accept-Encoding"); it != headers.end())
+      it->second = WithoutBrotli(it->second);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   impl_->port = options.port == 0
                     ? impl_->server.bind_to_any_port(options.host)
                     : (impl_->server.bind_to_port(options.host, options.port) ? options.port : -1);

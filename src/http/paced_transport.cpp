@@ -7,6 +7,13 @@ namespace {
 /// A pause may start while a thread sleeps for its slot; it re-checks this many times at most.
 constexpr int kMaxPauseChecks = 4;
 
+/// Pre-signed downloads, webhooks and token requests are outside the API's rate limit even when
+/// they share its host (the emulator serves everything from one base URL): they take no slot.
+bool IsExempt(EndpointClass endpoint_class) {
+  return endpoint_class == EndpointClass::kTranscriptDownload || endpoint_class == EndpointClass::kWebhook ||
+         endpoint_class == EndpointClass::kToken;
+}
+
 class PacedTransport final : public Transport {
  public:
   PacedTransport(std::shared_ptr<Transport> inner, std::shared_ptr<RateGovernor> governor,
@@ -16,8 +23,12 @@ class PacedTransport final : public Transport {
         api_base_(std::move(api_base)),
         sleeper_(sleeper ? std::move(sleeper) : RealSleeper()) {}
 
+  bool IsRateLimited(HttpRequest const& request) const {
+    return !IsExempt(request.endpoint_class) && UrlIsUnderBase(request.url, api_base_);
+  }
+
   Result<HttpResponse> Send(HttpRequest const& request) override {
-    if (!UrlIsUnderBase(request.url, api_base_)) return inner_->Send(request);
+    if (!IsRateLimited(request)) return inner_->Send(request);
     auto waited = governor_->Reserve();
     sleeper_(waited);
     for (int i = 0; i < kMaxPauseChecks; ++i) {

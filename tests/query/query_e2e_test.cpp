@@ -220,6 +220,7 @@ std::vector<std::string> RecordLines(std::string const& base, QueryRequest const
   auto run = RunQuery(request, context, *writer);
   EXPECT_TRUE(run.ok());
   EXPECT_TRUE(run->Complete());
+  for (auto const& w : run->windows) fprintf(stderr, "DBG window %zu fetched %ld failed %ld/%ld trunc %d note %s err %s\n", w.index, (long)w.counts.fetched, (long)w.counts.transcripts_failed, (long)w.counts.sentiment_failed, (int)w.truncated, w.note.c_str(), w.error ? w.error->Describe().c_str() : "");
   std::vector<std::string> lines;
   std::istringstream in(out.str());
   for (std::string line; std::getline(in, line);) {

@@ -12,8 +12,9 @@ let platformClient;
 try {
   platformClient = require(sdkDir);
 } catch (error) {
-  console.log('SKIP: node_modules is absent; run `npm ci` in tests/sdk');
-  process.exit(0);
+  // In CI the SDK must be there (scripts/test.sh installs it): a missing SDK is a failure, not a skip.
+  console.log('SKIP: node_modules is absent; run `npm ci` in tests/sdk (scripts/test.sh does)');
+  process.exit(process.env.CI ? 1 : 77);
 }
 
 function startEmulator() {
