@@ -3,13 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <random>
 #include <thread>
 
+#include "gctq/http/retry_policy.h"
 #include "gctq/qa/webhook_signature.h"
 
 namespace gctq::qa {
@@ -28,21 +28,6 @@ std::optional<std::string> GetEnv(std::string const& name) {
 }
 
 }  // namespace
-
-std::optional<milliseconds> ParseRetryAfter(std::string_view value,
-                                            std::chrono::system_clock::time_point now) {
-  if (value.empty()) return std::nullopt;
-  std::int64_t seconds = 0;
-  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-  if (ec == std::errc() && end == value.data() + value.size()) {
-    return milliseconds(std::max<std::int64_t>(0, seconds) * 1000);
-  }
-  std::tm tm{};
-  std::string text(value);
-  if (::strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm) == nullptr) return std::nullopt;
-  auto at = std::chrono::system_clock::from_time_t(::timegm(&tm));
-  return std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(at - now));
-}
 
 WebhookDeliverer::WebhookDeliverer(Outbox& outbox, std::shared_ptr<http::Transport> transport,
                                    DelivererOptions options)
@@ -129,7 +114,7 @@ Result<std::string> WebhookDeliverer::Attempt(OutboxRow const& row, DeliverySumm
     ++summary.dead;
     recorded = outbox_.MarkDead(row.id, status, outcome.error);
   } else if (IsThrottle(status)) {
-    auto retry_after = ParseRetryAfter(response->Header("retry-after"), options_.clock());
+    auto retry_after = http::ParseRetryAfter(response->Header("retry-after"), options_.clock());
     auto delay = std::max(Backoff(outcome.attempt),
                           std::min(retry_after.value_or(milliseconds(0)), policy.max_retry_after));
     recorded = retry_or_dead(policy.max_attempts, delay, fmt::format("HTTP {} (throttled)", status));

@@ -137,14 +137,5 @@ TEST_F(WebhookDelivery, MissingSecretIsAnErrorNotASilentDrop) {
   EXPECT_EQ(Status().pending, 1);
 }
 
-TEST(RetryAfter, ParsesSecondsAndHttpDates) {
-  auto now = std::chrono::system_clock::from_time_t(1'700'000'000);
-  EXPECT_EQ(ParseRetryAfter("30", now), milliseconds(30'000));
-  EXPECT_EQ(ParseRetryAfter("Tue, 14 Nov 2023 22:13:20 GMT", now), milliseconds(0));
-  EXPECT_EQ(ParseRetryAfter("Tue, 14 Nov 2023 22:14:20 GMT", now), milliseconds(60'000));
-  EXPECT_FALSE(ParseRetryAfter("soon", now));
-  EXPECT_FALSE(ParseRetryAfter("", now));
-}
-
 }  // namespace
 }  // namespace gctq::qa

@@ -80,8 +80,4 @@ class WebhookDeliverer {
   DelivererOptions options_;
 };
 
-/// Parses Retry-After (delta seconds or an HTTP-date) relative to `now`; nullopt if absent/invalid.
-std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view value,
-                                                         std::chrono::system_clock::time_point now);
-
 }  // namespace gctq::qa
