@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "gctq/http/api_client.h"
 #include "gctq/output/record_writer.h"
@@ -72,6 +73,12 @@ std::shared_ptr<http::Transport> Transport(std::string const& base) {
   return *transport;
 }
 
+/// Async job polls sleep 250 ms, then longer; the emulator's jobs take 30 ms here. Sleeping at most
+/// 10 ms between polls keeps the test fast without changing what is polled or returned.
+void ShortSleep(Millis d) {
+  std::this_thread::sleep_for(std::min(d, Millis(10)));
+}
+
 bool Contains(json const& list, std::string const& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -97,7 +104,7 @@ class QueryE2eTest : public ::testing::Test {
   }
 
   std::set<std::string> Run(QueryRequest const& request, testing::CollectingSink& sink) {
-    QueryContext context{Transport(env.base_url()), env.base_url(), {}, {}, {}};
+    QueryContext context{Transport(env.base_url()), env.base_url(), {}, {}, ShortSleep};
     auto report = RunQuery(request, context, sink);
     EXPECT_TRUE(report.ok()) << report.error().message;
     EXPECT_TRUE(report->Complete());
@@ -216,7 +223,7 @@ TEST_F(QueryE2eTest, WindowsAboveTheResultCapAreSplit) {
 std::vector<std::string> RecordLines(std::string const& base, QueryRequest const& request) {
   std::ostringstream out, report;
   auto writer = output::MakeRecordWriter(output::OutputFormat::kJsonl, out, report);
-  QueryContext context{Transport(base), base, {}, {}, {}};
+  QueryContext context{Transport(base), base, {}, {}, ShortSleep};
   auto run = RunQuery(request, context, *writer);
   EXPECT_TRUE(run.ok());
   EXPECT_TRUE(run->Complete());
