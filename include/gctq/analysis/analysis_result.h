@@ -19,6 +19,9 @@ struct KeywordHit {
   std::int64_t offset_ms = 0;
   std::string words;        ///< The matched normalized words, space-separated.
   std::string explanation;  ///< Filled when AnalysisOptions::explain is set.
+  /// Hits of a sentiment condition (words empty, phrase_index -1): the aggregate and its value,
+  /// e.g. "sentiment(customer, q4) = -0.667 over 3 phrases".
+  std::string aggregate;
 };
 
 struct SentimentBucket {
@@ -33,6 +36,7 @@ struct SentimentSummary {
   SentimentBucket agent, customer;
   std::array<SentimentBucket, 4> quarters;           ///< By call quarter (both speakers).
   std::array<SentimentBucket, 4> customer_quarters;  ///< Customer only, by call quarter.
+  std::array<SentimentBucket, 4> agent_quarters;     ///< Agent only, by call quarter.
 };
 
 enum class PiiType : std::uint8_t { kCardNumber, kCardExpiry, kCardCvv, kSsn, kPhone, kEmail, kIban, kName };

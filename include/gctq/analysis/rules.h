@@ -19,12 +19,26 @@ struct WordPattern {
   bool prefix = false;
 };
 
+/// A sentiment condition (`sentiment(customer, q4) < 0`, `sentiment(agent) negative`,
+/// `sta_score <= -25`). Evaluated once per conversation on the aggregated sentiment, never per word.
+/// Without data (no sentiment-bearing phrase in scope, or no STA score) it is false.
+struct SentimentCondition {
+  enum class Measure : std::uint8_t { kPhraseMean, kStaScore };
+  enum class Compare : std::uint8_t { kLess, kLessEqual, kGreater, kGreaterEqual, kEqual, kNotEqual };
+  Measure measure = Measure::kPhraseMean;
+  SpeakerScope speaker = SpeakerScope::kAny;  ///< kPhraseMean: whose phrases.
+  std::int8_t quarter = -1;                   ///< kPhraseMean: 0..3 = q1..q4 of the call; -1 = whole call.
+  Compare compare = Compare::kLess;
+  double value = 0;  ///< -1..+1 for kPhraseMean, -100..+100 for kStaScore.
+};
+
 /// A node of a rule expression. Children index into Rule::nodes.
 struct RuleNode {
-  enum class Kind : std::uint8_t { kTerm, kAnd, kOr, kNot, kNear };
+  enum class Kind : std::uint8_t { kTerm, kAnd, kOr, kNot, kNear, kSentiment };
   Kind kind = Kind::kTerm;
   std::vector<WordPattern> words;  ///< kTerm: one word, or a phrase of consecutive words.
-  std::string source;              ///< kTerm: the term as written, for --explain.
+  std::string source;              ///< kTerm, kSentiment: as written, for --explain.
+  SentimentCondition condition;    ///< kSentiment.
   std::uint32_t distance = 0;      ///< kNear: at most this many words apart.
   std::vector<std::uint32_t> children;
 };
