@@ -8,9 +8,12 @@
 
 #include <fcntl.h>
 
+#include <cctype>
 #include <cerrno>
 #include <ctime>
 #include <mutex>
+#include <string_view>
+#include <vector>
 
 extern char** environ;  // NOLINT: POSIX
 
@@ -51,7 +54,21 @@ bool WriteAllNoSigpipe(int fd, std::string_view bytes) {
   return ok;
 }
 
+bool Contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
 }  // namespace
+
+bool IsSecretEnvironmentEntry(std::string_view entry) {
+  auto const eq = entry.find('=');
+  std::string_view const name = entry.substr(0, eq);
+  std::string_view const value = eq == std::string_view::npos ? std::string_view() : entry.substr(eq + 1);
+  std::string upper(name);
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return Contains(upper, "SECRET") || Contains(upper, "TOKEN") || Contains(upper, "PASSWORD") ||
+         value.substr(0, 6) == "whsec_";
+}
 
 ExecQaSink::ExecQaSink(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
@@ -67,8 +84,13 @@ Result<std::unique_ptr<ExecQaSink>> ExecQaSink::Start(
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO);
   char const* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
+  std::vector<char*> env;
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    if (!IsSecretEnvironmentEntry(*entry)) env.push_back(*entry);
+  }
+  env.push_back(nullptr);
   pid_t pid = -1;
-  int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, const_cast<char* const*>(argv), environ);
+  int rc = posix_spawn(&pid, "/bin/sh", &actions, nullptr, const_cast<char* const*>(argv), env.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(fds[0]);
   if (rc != 0) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string_view>
+
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -9,7 +11,13 @@
 
 namespace gctq::qa {
 
-/// The `--qa-exec CMD` destination for platforms without webhooks: runs `/bin/sh -c CMD` once and
+/// True for an environment entry (`NAME=value`) the exec command must not inherit: names with
+/// SECRET, TOKEN or PASSWORD in them (GENESYSCLOUD_OAUTHCLIENT_SECRET, GENESYSCLOUD_ACCESS_TOKEN,
+/// webhook secret variables) and values that are webhook secrets (`whsec_...`).
+bool IsSecretEnvironmentEntry(std::string_view entry);
+
+/// The `--qa-exec CMD` destination for platforms without webhooks: runs `/bin/sh -c CMD` once, without the
+/// secrets of its environment (IsSecretEnvironmentEntry), and
 /// writes one JSON line per event (the same envelope a webhook carries) to its stdin. Not durable:
 /// if the command exits early, further events fail with kUnavailable. Thread-safe.
 class ExecQaSink : public QaSink {
