@@ -40,10 +40,11 @@ Result<AnalysisResult> Analyzer::Analyze(std::string_view transcript_json,
   result.communication_id = transcript.communication_id;
   result.duration_ms = transcript.duration_ms;
   result.phrases = static_cast<std::uint32_t>(transcript.phrases.size());
-  rules_->Match(transcript, tokens, scratch, options_->explain, options_->max_hits_per_rule, result);
   result.sentiment.sta_score = context.sta_score;
   result.sentiment.sta_trend_class = context.sta_trend_class;
-  SummarizeSentiment(transcript, result.sentiment);
+  SummarizeSentiment(transcript, result.sentiment);  // Before Match: rules may test sentiment.
+  rules_->Match(transcript, tokens, result.sentiment, scratch, options_->explain, options_->max_hits_per_rule,
+                result);
   if (options_->pii) ScanPii(transcript, tokens, result);
   return result;
 }

@@ -5,15 +5,25 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "sentiment.h"
+
 namespace gctq::analysis {
 namespace {
 
+/// Evidence of a sentiment condition: TermOccurrence::term is this flag | the node index.
+constexpr std::uint32_t kConditionFlag = 0x80000000u;
+
+bool MayFailWithoutWords(Rule const& rule, std::uint32_t index);
+
+/// Whether the node may hold in a conversation where none of its terms occur (`NOT thanks`, a
+/// sentiment condition): such rules are evaluated for every conversation.
 bool Nullable(Rule const& rule, std::uint32_t index) {
   RuleNode const& node = rule.nodes[index];
   switch (node.kind) {
     case RuleNode::Kind::kTerm:
     case RuleNode::Kind::kNear: return false;
-    case RuleNode::Kind::kNot: return !Nullable(rule, node.children[0]);
+    case RuleNode::Kind::kSentiment: return true;
+    case RuleNode::Kind::kNot: return MayFailWithoutWords(rule, node.children[0]);
     case RuleNode::Kind::kAnd:
       return std::all_of(node.children.begin(), node.children.end(),
                          [&](auto c) { return Nullable(rule, c); });
@@ -22,6 +32,24 @@ bool Nullable(Rule const& rule, std::uint32_t index) {
                          [&](auto c) { return Nullable(rule, c); });
   }
   return false;
+}
+
+/// Whether the node may be false in a conversation where none of its terms occur.
+bool MayFailWithoutWords(Rule const& rule, std::uint32_t index) {
+  RuleNode const& node = rule.nodes[index];
+  switch (node.kind) {
+    case RuleNode::Kind::kTerm:
+    case RuleNode::Kind::kNear:
+    case RuleNode::Kind::kSentiment: return true;
+    case RuleNode::Kind::kNot: return Nullable(rule, node.children[0]);
+    case RuleNode::Kind::kAnd:
+      return std::any_of(node.children.begin(), node.children.end(),
+                         [&](auto c) { return MayFailWithoutWords(rule, c); });
+    case RuleNode::Kind::kOr:
+      return std::all_of(node.children.begin(), node.children.end(),
+                         [&](auto c) { return MayFailWithoutWords(rule, c); });
+  }
+  return true;
 }
 
 /// Terms of which at least one must occur for the (non-nullable) node to hold. For AND/NEAR the
@@ -33,7 +61,8 @@ std::vector<std::uint32_t> Anchors(Rule const& rule, std::uint32_t index,
   RuleNode const& node = rule.nodes[index];
   switch (node.kind) {
     case RuleNode::Kind::kTerm: return {node_terms[index]};
-    case RuleNode::Kind::kNot: return {};
+    case RuleNode::Kind::kNot:
+    case RuleNode::Kind::kSentiment: return {};
     case RuleNode::Kind::kOr: {
       std::vector<std::uint32_t> all;
       for (auto c : node.children) {
@@ -67,6 +96,7 @@ struct CompiledRules::Evaluation {
   TokenStream const& tokens;
   std::vector<TermOccurrence> const& occurrences;  // sorted by term
   std::int64_t duration_ms;
+  SentimentSummary const& sentiment;
 
   [[nodiscard]] bool InScope(TermOccurrence const& occ) const {
     Token const& t = tokens.tokens[occ.first];
@@ -204,11 +234,33 @@ void CompiledRules::FindTermOccurrences(TokenStream const& tokens, MatchScratch&
   });
 }
 
+KeywordHit CompiledRules::ConditionHit(Rule const& rule, std::uint32_t node,
+                                       SentimentSummary const& sentiment, std::int64_t duration_ms,
+                                       bool explain) {
+  SentimentCondition const& c = rule.nodes[node].condition;
+  KeywordHit hit{rule.name, rule.version, std::nullopt, -1, 0, "", "", DescribeSentiment(c, sentiment)};
+  if (c.measure == SentimentCondition::Measure::kPhraseMean) {
+    if (c.speaker == SpeakerScope::kAgent) hit.speaker = Speaker::kAgent;
+    if (c.speaker == SpeakerScope::kCustomer) hit.speaker = Speaker::kCustomer;
+    if (c.quarter > 0) hit.offset_ms = duration_ms * c.quarter / 4;
+  }
+  if (explain) {
+    std::string period = c.measure == SentimentCondition::Measure::kPhraseMean && c.quarter >= 0
+                             ? fmt::format(" ({:.1f}-{:.1f} s of the call)", duration_ms * c.quarter / 4000.0,
+                                           duration_ms * (c.quarter + 1) / 4000.0)
+                             : "";
+    hit.explanation = fmt::format("condition \"{}\" held: {}{}; rule: {}", rule.nodes[node].source,
+                                  hit.aggregate, period, rule.expression);
+  }
+  return hit;
+}
+
 bool CompiledRules::Possible(std::uint32_t rule, std::uint32_t index, MatchScratch const& scratch) const {
   RuleNode const& node = rules_[rule].nodes[index];
   switch (node.kind) {
     case RuleNode::Kind::kTerm: return scratch.term_stamp[node_terms_[rule][index]] == scratch.generation;
-    case RuleNode::Kind::kNot: return true;
+    case RuleNode::Kind::kNot:
+    case RuleNode::Kind::kSentiment: return true;
     case RuleNode::Kind::kOr:
       return std::any_of(node.children.begin(), node.children.end(),
                          [&](auto c) { return Possible(rule, c, scratch); });
@@ -232,6 +284,10 @@ bool CompiledRules::Eval(Evaluation& ev, std::uint32_t index, std::vector<TermOc
         if (ev.InScope(*it)) evidence.push_back(*it);
       return evidence.size() > mark;
     }
+    case RuleNode::Kind::kSentiment:
+      if (!SentimentHolds(node.condition, ev.sentiment)) return false;
+      evidence.push_back(TermOccurrence{kConditionFlag | index, 0, 0});
+      return true;
     case RuleNode::Kind::kAnd:
       for (auto child : node.children) {
         if (!Eval(ev, child, evidence)) {
@@ -273,8 +329,9 @@ bool CompiledRules::Eval(Evaluation& ev, std::uint32_t index, std::vector<TermOc
   return false;
 }
 
-void CompiledRules::Match(Transcript const& transcript, TokenStream const& tokens, MatchScratch& scratch,
-                          bool explain, std::size_t max_hits_per_rule, AnalysisResult& out) const {
+void CompiledRules::Match(Transcript const& transcript, TokenStream const& tokens,
+                          SentimentSummary const& sentiment, MatchScratch& scratch, bool explain,
+                          std::size_t max_hits_per_rule, AnalysisResult& out) const {
   if (rules_.empty()) return;
   FindTermOccurrences(tokens, scratch);
   if (scratch.rule_stamp.size() != rules_.size() || scratch.term_stamp.size() != terms_.size()) {
@@ -306,12 +363,15 @@ void CompiledRules::Match(Transcript const& transcript, TokenStream const& token
   for (std::uint32_t r : candidates) {
     Rule const& rule = rules_[r];
     if (!Possible(r, rule.root, scratch)) continue;
-    Evaluation ev{rule, node_terms_[r], tokens, scratch.occurrences, transcript.duration_ms};
+    Evaluation ev{rule, node_terms_[r], tokens, scratch.occurrences, transcript.duration_ms, sentiment};
     evidence.clear();
     if (!Eval(ev, rule.root, evidence)) continue;
     out.rules_matched.push_back(rule.name);
     if (rule.is_keyword) ++keywords_found;
+    // Sentiment conditions first (at most a few per rule), then words in transcript order.
     std::sort(evidence.begin(), evidence.end(), [](auto const& a, auto const& b) {
+      bool ac = (a.term & kConditionFlag) != 0, bc = (b.term & kConditionFlag) != 0;
+      if (ac != bc) return ac;
       return a.first != b.first ? a.first < b.first : a.term < b.term;
     });
     evidence.erase(
@@ -319,15 +379,20 @@ void CompiledRules::Match(Transcript const& transcript, TokenStream const& token
                     [](auto const& a, auto const& b) { return a.first == b.first && a.term == b.term; }),
         evidence.end());
     if (evidence.empty()) {
-      KeywordHit hit{rule.name, rule.version, std::nullopt, -1, 0, "", ""};
+      KeywordHit hit{rule.name, rule.version, std::nullopt, -1, 0, "", "", ""};
       if (explain) hit.explanation = fmt::format("rule holds with no words (absence): {}", rule.expression);
       out.hits.push_back(std::move(hit));
       continue;
     }
     for (std::size_t e = 0; e < evidence.size() && e < max_hits_per_rule; ++e) {
       auto const& occ = evidence[e];
+      if (occ.term & kConditionFlag) {
+        out.hits.push_back(
+            ConditionHit(rule, occ.term & ~kConditionFlag, sentiment, transcript.duration_ms, explain));
+        continue;
+      }
       Token const& first = tokens.tokens[occ.first];
-      KeywordHit hit{rule.name, rule.version, first.speaker, first.phrase, first.offset_ms, "", ""};
+      KeywordHit hit{rule.name, rule.version, first.speaker, first.phrase, first.offset_ms, "", "", ""};
       for (std::uint32_t t = occ.first;; t = tokens.tokens[t].next_same_speaker) {
         if (!hit.words.empty()) hit.words += ' ';
         hit.words += tokens.Text(tokens.tokens[t]);

@@ -35,8 +35,10 @@ class CompiledRules {
  public:
   static Result<std::shared_ptr<CompiledRules const>> Compile(std::vector<Rule> rules);
 
-  void Match(Transcript const& transcript, TokenStream const& tokens, MatchScratch& scratch, bool explain,
-             std::size_t max_hits_per_rule, AnalysisResult& out) const;
+  /// Matches every rule. Sentiment conditions read `sentiment`, which must already be summarized
+  /// (SummarizeSentiment plus the STA score): they cost one comparison per rule evaluation.
+  void Match(Transcript const& transcript, TokenStream const& tokens, SentimentSummary const& sentiment,
+             MatchScratch& scratch, bool explain, std::size_t max_hits_per_rule, AnalysisResult& out) const;
 
   [[nodiscard]] std::size_t size() const { return rules_.size(); }
 
@@ -51,6 +53,8 @@ class CompiledRules {
   std::uint32_t WordId(WordPattern const& pattern);
   std::uint32_t TermId(RuleNode const& node);
   void FindTermOccurrences(TokenStream const& tokens, MatchScratch& scratch) const;
+  static KeywordHit ConditionHit(Rule const& rule, std::uint32_t node, SentimentSummary const& sentiment,
+                                 std::int64_t duration_ms, bool explain);
   bool Eval(Evaluation& ev, std::uint32_t node, std::vector<TermOccurrence>& evidence) const;
   /// Cheap necessary condition (terms present anywhere, scope ignored) checked before Eval.
   bool Possible(std::uint32_t rule, std::uint32_t node, MatchScratch const& scratch) const;

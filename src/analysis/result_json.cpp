@@ -54,6 +54,7 @@ void WriteJson(AnalysisResult const& result, nlohmann::json& out) {
                        {"offset_ms", h.offset_ms},
                        {"words", h.words}};
     hit["speaker"] = h.speaker ? nlohmann::json(std::string(ToString(*h.speaker))) : nlohmann::json(nullptr);
+    if (!h.aggregate.empty()) hit["aggregate"] = h.aggregate;
     if (!h.explanation.empty()) hit["explanation"] = h.explanation;
     hits.push_back(std::move(hit));
   }

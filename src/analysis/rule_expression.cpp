@@ -1,11 +1,13 @@
 // Rule expression parser. Precedence, loosest first: OR, AND, NOT, NEAR/n; parentheses group.
 // Operators are upper-case; lower-case "and"/"or"/"not"/"near" are ordinary words.
+// Sentiment conditions (`sentiment(customer, q4) < 0`, `sta_score <= -25`) are single lexemes.
 #include <fmt/format.h>
 
 #include <cctype>
 
 #include "gctq/analysis/rules.h"
 #include "gctq/analysis/tokens.h"
+#include "sentiment.h"
 
 namespace gctq::analysis {
 
@@ -21,11 +23,12 @@ std::string_view ToString(SpeakerScope scope) {
 namespace {
 
 struct Lexeme {
-  enum class Kind { kEnd, kTerm, kAnd, kOr, kNot, kNear, kOpen, kClose } kind = Kind::kEnd;
+  enum class Kind { kEnd, kTerm, kCondition, kAnd, kOr, kNot, kNear, kOpen, kClose } kind = Kind::kEnd;
   std::string_view text;
   std::size_t position = 0;
   std::uint32_t distance = 0;
   bool quoted = false;
+  SentimentCondition condition;  ///< kCondition.
 };
 
 class ExpressionParser {
@@ -37,7 +40,7 @@ class ExpressionParser {
     auto root = ParseOr();
     if (!root) return root.error();
     if (current_.kind != Lexeme::Kind::kEnd) {
-      if (current_.kind == Lexeme::Kind::kTerm)
+      if (current_.kind == Lexeme::Kind::kTerm || current_.kind == Lexeme::Kind::kCondition)
         return Fail(current_.position,
                     "two terms without an operator between them (use AND, OR, "
                     "NEAR/n, or quote a phrase)");
@@ -70,6 +73,14 @@ class ExpressionParser {
       current_.text = text_.substr(pos_ + 1, close - pos_ - 1);
       current_.quoted = true;
       pos_ = close + 1;
+      return Ok{};
+    }
+    if (StartsSentimentCondition(text_, pos_)) {
+      auto end = ParseSentimentCondition(text_, pos_, current_.condition);
+      if (!end) return end.error();
+      current_.kind = Lexeme::Kind::kCondition;
+      current_.text = text_.substr(pos_, *end - pos_);
+      pos_ = *end;
       return Ok{};
     }
     std::size_t end = pos_;
@@ -147,16 +158,21 @@ class ExpressionParser {
   }
 
   Result<std::uint32_t> ParseNear() {
+    std::size_t left_position = current_.position;
     auto left = ParsePrimary();
     if (!left) return left;
     while (current_.kind == Lexeme::Kind::kNear) {
+      if (Contains(*left, RuleNode::Kind::kSentiment)) return Fail(left_position, kConditionNear);
       std::uint32_t distance = current_.distance;
       GCTQ_TRY(Advance());
       if (current_.kind == Lexeme::Kind::kNot)
         return Fail(current_.position, "NOT cannot be an operand of NEAR");
+      std::size_t right_position = current_.position;
       auto right = ParsePrimary();
       if (!right) return right;
-      if (ContainsNot(*right)) return Fail(current_.position, "NOT cannot be an operand of NEAR");
+      if (Contains(*right, RuleNode::Kind::kNot))
+        return Fail(current_.position, "NOT cannot be an operand of NEAR");
+      if (Contains(*right, RuleNode::Kind::kSentiment)) return Fail(right_position, kConditionNear);
       RuleNode node;
       node.kind = RuleNode::Kind::kNear;
       node.distance = distance;
@@ -175,7 +191,7 @@ class ExpressionParser {
         if (!inner) return inner;
         if (current_.kind != Lexeme::Kind::kClose) return Fail(current_.position, "expected ')'");
         GCTQ_TRY(Advance());
-        if (ContainsNot(*inner) && near_follows())
+        if (Contains(*inner, RuleNode::Kind::kNot) && near_follows())
           return Fail(current_.position, "NOT cannot be an operand of NEAR");
         return inner;
       }
@@ -185,6 +201,15 @@ class ExpressionParser {
         GCTQ_TRY(Advance());
         return term;
       }
+      case Lexeme::Kind::kCondition: {
+        RuleNode node;
+        node.kind = RuleNode::Kind::kSentiment;
+        node.source = std::string(lex.text);
+        node.condition = lex.condition;
+        std::uint32_t index = Add(std::move(node));
+        GCTQ_TRY(Advance());
+        return index;
+      }
       case Lexeme::Kind::kEnd: return Fail(lex.position, "expression ends where a term was expected");
       case Lexeme::Kind::kClose: return Fail(lex.position, "unexpected ')'");
       default: return Fail(lex.position, fmt::format("operator {} where a term was expected", lex.text));
@@ -193,13 +218,16 @@ class ExpressionParser {
 
   [[nodiscard]] bool near_follows() const { return current_.kind == Lexeme::Kind::kNear; }
 
-  [[nodiscard]] bool ContainsNot(std::uint32_t index) const {
+  [[nodiscard]] bool Contains(std::uint32_t index, RuleNode::Kind kind) const {
     RuleNode const& node = rule_.nodes[index];
-    if (node.kind == RuleNode::Kind::kNot) return true;
+    if (node.kind == kind) return true;
     for (auto child : node.children)
-      if (ContainsNot(child)) return true;
+      if (Contains(child, kind)) return true;
     return false;
   }
+
+  static constexpr std::string_view kConditionNear =
+      "a sentiment condition cannot be an operand of NEAR (combine it with AND)";
 
   Result<std::uint32_t> MakeTerm(Lexeme const& lex) {
     RuleNode node;
