@@ -1,3 +1,5 @@
 #include "src/app.h"
 
-int main(int argc, char** argv) { return gctq::cli::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return gctq::cli::Main(argc, argv);
+}

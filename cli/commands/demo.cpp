@@ -69,22 +69,26 @@ int RunDemo(DemoOptions const& demo) {
   // Ten times a real org's default of 300 per minute, so the demo takes seconds, not minutes;
   // the client paces itself from the inin-ratelimit-* headers either way.
   emulator_options.rate_limit_requests = 3000;
+  // The run reads its credentials and the webhook secret from the environment. Set them before any
+  // thread starts (setenv is not thread-safe); they stay in this process.
+  std::string const secret = qa::GenerateWebhookSecret();
+  // NOLINTBEGIN(concurrency-mt-unsafe)
+  ::setenv(kSecretEnv, secret.c_str(), 1);
+  ::setenv("GENESYSCLOUD_OAUTHCLIENT_ID", gctq_emulator::kDemoClientId, 1);
+  ::setenv("GENESYSCLOUD_OAUTHCLIENT_SECRET", gctq_emulator::kDemoClientSecret, 1);
+  // NOLINTEND(concurrency-mt-unsafe)
   gctq_emulator::Emulator emulator(emulator_options);
   std::string error;
   if (!emulator.Start(&error)) {
     fmt::print(stderr, "gctq demo: cannot start the embedded emulator: {}\n", error);
     return kExitInternal;
   }
-  std::string const secret = qa::GenerateWebhookSecret();
   auto key = qa::DecodeWebhookSecret(secret);
   DemoReceiver receiver(key ? *key : std::string());
   if (!key || !receiver.Start(&error)) {
     fmt::print(stderr, "gctq demo: cannot start the local QA receiver: {}\n", error);
     return kExitInternal;
   }
-  ::setenv(kSecretEnv, secret.c_str(), 1);
-  ::setenv("GENESYSCLOUD_OAUTHCLIENT_ID", gctq_emulator::kDemoClientId, 1);
-  ::setenv("GENESYSCLOUD_OAUTHCLIENT_SECRET", gctq_emulator::kDemoClientSecret, 1);
 
   DemoPaths const paths = PrepareOutputs(demo.out_dir);
   QueryJobOptions job;

@@ -174,8 +174,9 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
     analyze = std::move(*hook);
   }
   auto qa = WireQa(options);
-  if (!qa)
+  if (!qa) {
     return fail(qa.error(), qa.error().code == ErrorCode::kInvalidArgument ? kExitUsage : kExitInternal);
+  }
 
   auto latency = std::make_shared<metrics::LatencyRecorder>();
   std::vector<std::shared_ptr<http::CallObserver>> observers{latency};
@@ -201,9 +202,10 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
   std::ofstream file;
   if (!options.out.empty()) {
     file.open(options.out, std::ios::out | std::ios::trunc | std::ios::binary);
-    if (!file)
+    if (!file) {
       return fail(MakeError(ErrorCode::kIo, fmt::format("--out: cannot write '{}'", options.out)),
                   kExitInternal);
+    }
   }
   std::ostream& records = options.out.empty() ? std::cout : file;
   std::ostream& report_stream =
@@ -233,8 +235,9 @@ QueryJobOutcome RunQueryJob(QueryJobOptions const& options, std::string const& c
   outcome.summary = summary.summary();
   outcome.exit_code = ExitCodeFor(*result);
   if (file.is_open() && !file) return fail(MakeError(ErrorCode::kIo, "--out: write failed"), kExitInternal);
-  if (result->fatal_error)
+  if (result->fatal_error) {
     fmt::print(stderr, "gctq {}: stopped: {}\n", command, result->fatal_error->Describe());
+  }
 
   if (qa->exec) {
     if (auto finished = qa->exec->Finish(); !finished) {

@@ -45,8 +45,9 @@ namespace {
 
 std::string JoinCounts(std::map<std::string, std::int64_t> const& counts) {
   std::string out;
-  for (auto const& [name, count] : counts)
+  for (auto const& [name, count] : counts) {
     out += fmt::format("{}{} {}", out.empty() ? "" : ", ", name, count);
+  }
   return out.empty() ? "none" : out;
 }
 

@@ -25,8 +25,14 @@ std::string Error::Describe() const {
   if (http_status || !service_code.empty() || !context_id.empty()) {
     out += " (";
     std::string sep;
-    if (http_status) { out += fmt::format("http {}", *http_status); sep = " "; }
-    if (!service_code.empty()) { out += sep + service_code; sep = ", "; }
+    if (http_status) {
+      out += fmt::format("http {}", *http_status);
+      sep = " ";
+    }
+    if (!service_code.empty()) {
+      out += sep + service_code;
+      sep = ", ";
+    }
     if (!context_id.empty()) out += sep + "contextId " + context_id;
     out += ")";
   }

@@ -20,9 +20,9 @@ enum class EndpointClass {
 };
 
 inline constexpr std::array kAllEndpointClasses = {
-    EndpointClass::kToken,           EndpointClass::kDetailsPage,     EndpointClass::kAsyncJobSubmit,
-    EndpointClass::kAsyncJobPoll,    EndpointClass::kAsyncJobResults, EndpointClass::kStaConversation,
-    EndpointClass::kTranscriptUrl,   EndpointClass::kTranscriptDownload, EndpointClass::kWebhook,
+    EndpointClass::kToken,         EndpointClass::kDetailsPage,        EndpointClass::kAsyncJobSubmit,
+    EndpointClass::kAsyncJobPoll,  EndpointClass::kAsyncJobResults,    EndpointClass::kStaConversation,
+    EndpointClass::kTranscriptUrl, EndpointClass::kTranscriptDownload, EndpointClass::kWebhook,
     EndpointClass::kOther,
 };
 

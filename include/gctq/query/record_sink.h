@@ -18,7 +18,7 @@ struct PageInfo {
   int page_number = 1;            ///< 1-based, per window (async: results page count).
   std::size_t conversations = 0;  ///< On this page.
   std::optional<std::int64_t> total_hits;
-  Millis latency{0};               ///< Time to fetch the page (all attempts).
+  Millis latency{0};  ///< Time to fetch the page (all attempts).
 };
 
 /// Where RunQuery streams its results. Calls are serialized (never concurrent) and ordered: the
