@@ -229,9 +229,12 @@ TEST_F(DetailsQueryTest, PagesThroughManyConversations) {
         Query({{"interval", Interval(1.5, 0)}, {"paging", {{"pageSize", 100}, {"pageNumber", page}}}});
     ASSERT_EQ(reply.status, 200);
     EXPECT_EQ(reply.Json()["totalHits"], 252);  // kOneDay, 250 bulk and the one in progress.
-    for (auto const& conversation : reply.Json().value("conversations", json::array()))
+    for (auto const& conversation : reply.Json().value("conversations", json::array())) {
       seen.push_back(conversation["conversationId"]);
-    if (page == 4) EXPECT_FALSE(reply.Json().contains("conversations"));
+    }
+    if (page == 4) {
+      EXPECT_FALSE(reply.Json().contains("conversations"));
+    }
   }
   EXPECT_EQ(seen.size(), 252u);
   EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));  // Ids follow start order in the fake org.

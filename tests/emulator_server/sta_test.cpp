@@ -45,7 +45,7 @@ TEST_F(StaTest, ConversationMetricsHaveTheRealShape) {
 }
 
 TEST_F(StaTest, UnknownOrUnanalysedConversationIsNotFound) {
-  for (std::string const path :
+  for (std::string const& path :
        {std::string("/api/v2/speechandtextanalytics/conversations/nope"), ConversationPath(kTwoDays)}) {
     Reply const reply = Get(path, token_);
     EXPECT_EQ(reply.status, 404);
